@@ -1,0 +1,4 @@
+export * from './contract';
+export * from './device';
+export * from './dispatch';
+export * from './errors';
