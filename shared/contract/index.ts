@@ -2,3 +2,4 @@ export * from './contract';
 export * from './device';
 export * from './dispatch';
 export * from './errors';
+export * from './wire';
