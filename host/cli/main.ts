@@ -1,0 +1,67 @@
+import { FieldKitError } from '../../shared/contract';
+import { EXIT_FAILURE, EXIT_USAGE, UsageError } from './cliError';
+import { factsCommand, runCommand } from './commands/deviceCommands';
+import { serveCommand } from './commands/serveCommand';
+import type { CliIo } from './io';
+import { askSecret } from './askSecret';
+
+const USAGE = `FieldKit — field provisioning toolkit
+
+Usage:
+  fieldkit facts --telnet HOST:PORT [--username U] [--password-env VAR] [--enable-env VAR]
+                 [--dialect auto|ios|maipu|ruijie|vrp|comware|junos] [--timeout SECONDS] [--json]
+  fieldkit run   --telnet HOST:PORT [same options] -- "show running-config" ["another command"...]
+  fieldkit serve [--port N]     web mode: the UI on http://127.0.0.1 with a per-run token
+
+Secrets are never taken as arguments: name an environment variable (--password-env P) or type
+them when asked on a terminal.
+Exit codes: 0 done, 1 the device or the connection failed (reason on stderr), 2 wrong usage.
+`;
+
+type Command = (argv: string[], io: CliIo) => Promise<number>;
+const commands: Record<string, Command> = { facts: factsCommand, run: runCommand, serve: serveCommand };
+
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name === undefined ? EXIT_USAGE : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`fieldkit: unknown command "${name}"\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.err(`fieldkit ${name}: ${(error as Error).message}\nRun "fieldkit --help" for usage.\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof FieldKitError) {
+      io.err(`fieldkit: ${error.code}: ${error.message}\n`);
+      return EXIT_FAILURE;
+    }
+    io.err(`fieldkit: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_FAILURE;
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS');
+}
+
+function processIo(): CliIo {
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    env: process.env,
+    ...(process.stdin.isTTY ? { askSecret } : {}),
+    untilInterrupted: () =>
+      new Promise<void>((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      }),
+  };
+}

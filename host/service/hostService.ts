@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { DialectId, FieldKitError, type HostApi, type ParsedRequestOf } from '../../shared/contract';
+import { compileDialect, dialects } from '../../shared/dialects';
+import { detectDialect } from '../../shared/parsers';
+import type { SecretMasker, TranscriptSink } from '../../shared/secrets/types';
+import { Channel } from '../channel/channel';
+import type { EventBus } from '../carriers/eventBus';
+import type { Logger } from '../logging/logger';
+import { DeviceSession } from '../session';
+import { createFileTranscript } from '../transcript';
+import type { Transport } from '../transports/transport';
+import { createTelnetTransport } from '../transports/telnet';
+import { LiveSession } from './liveSession';
+
+type ConnectRequest = ParsedRequestOf<'session.connect'>;
+
+export interface HostServiceOptions {
+  events: EventBus;
+  logger: Logger;
+  /** Process-wide masker: every session registers its secrets here, so logs mask them too. */
+  masker: SecretMasker;
+  /** Folder for masked transcripts; null keeps none (tests that do not need files). */
+  transcriptDir: string | null;
+  carrier: 'electron' | 'web' | 'in-process';
+  version: string;
+  /** Seam for tests and for the serial/SSH transports of later issues. */
+  createTransport?: (request: ConnectRequest) => Transport;
+}
+
+export interface HostService {
+  readonly api: HostApi;
+  /** Close every session (reverse order of opening). */
+  dispose(): Promise<void>;
+}
+
+/** The contract's single implementation, shared by every carrier. */
+export function createHostService(options: HostServiceOptions): HostService {
+  const sessions = new Map<string, LiveSession>();
+  const { events, logger, masker } = options;
+  const createTransport = options.createTransport ?? defaultTransport;
+
+  function get(sessionId: string): LiveSession {
+    const session = sessions.get(sessionId);
+    if (!session) throw new FieldKitError('SessionNotFound', `no open session ${sessionId}; connect first`);
+    return session;
+  }
+
+  async function connect(request: ConnectRequest) {
+    const { credentials, timeouts } = request;
+    for (const secret of [credentials.password, credentials.enableSecret]) if (secret) masker.add(secret);
+    const id = randomUUID();
+    const transport = createTransport(request);
+    logger.info('connecting', { sessionId: id, target: transport.description, dialect: request.dialect });
+    events.emit('session.state', { sessionId: id, state: 'connecting' });
+
+    let transcript: TranscriptSink | undefined;
+    let transcriptPath: string | null = null;
+    if (options.transcriptDir) {
+      const file = createFileTranscript({ dir: options.transcriptDir, label: request.label ?? 'session', host: transport.description });
+      transcript = file.sink;
+      transcriptPath = file.path;
+    }
+    const loginDialect = compileDialect(dialects[request.dialect === 'auto' ? 'ios' : request.dialect]);
+    const channel = new Channel(transport, {
+      lineEnding: loginDialect.definition.lineEnding ?? '\n',
+      charset: 'utf-8',
+      pagers: loginDialect.pagers,
+      masker,
+      ...(transcript ? { transcript } : {}),
+    });
+    let seq = 0;
+    const textSubscription = channel.onText((data) => events.emit('terminal.output', { sessionId: id, seq: seq++, data }));
+    try {
+      await transport.open();
+      const session = await DeviceSession.login(channel, loginDialect, credentials, {
+        loginTimeoutMs: timeouts.loginMs,
+        commandTimeoutMs: timeouts.commandMs,
+      });
+      const detected = request.dialect === 'auto' ? (detectDialect(session.greeting) ?? loginDialect.definition.id) : request.dialect;
+      const activeSession = detected === loginDialect.definition.id ? session : session.withDialect(compileDialect(dialects[DialectId.parse(detected)]));
+      const facts = await activeSession.facts();
+      const live = new LiveSession(
+        { id, transport, channel, session: activeSession, dialect: facts.dialect, facts, transcript, transcriptPath },
+        events,
+        (closedId) => {
+          textSubscription.dispose();
+          sessions.delete(closedId);
+          logger.info('session closed', { sessionId: closedId });
+        },
+      );
+      sessions.set(id, live);
+      events.emit('session.state', { sessionId: id, state: 'ready' });
+      logger.info('connected', { sessionId: id, hostname: facts.hostname, vendor: facts.vendor, version: facts.version });
+      return { sessionId: id, facts, transcriptPath };
+    } catch (error) {
+      textSubscription.dispose();
+      channel.dispose();
+      await transport.close().catch(() => undefined);
+      await transcript?.close().catch(() => undefined);
+      const failure = error instanceof FieldKitError ? error : new FieldKitError('Internal', String(error));
+      events.emit('session.state', { sessionId: id, state: 'closed', error: failure.toPayload() });
+      logger.warn('connect failed', { sessionId: id, code: failure.code, message: failure.message });
+      throw failure;
+    }
+  }
+
+  const api: HostApi = {
+    'session.connect': connect,
+    'session.facts': async ({ sessionId }) => get(sessionId).refreshFacts(),
+    'session.run': async ({ sessionId, command, timeoutMs }) => get(sessionId).run(command, timeoutMs),
+    'session.disconnect': async ({ sessionId }) => {
+      await get(sessionId).disconnect();
+      return { closed: true as const };
+    },
+    'terminal.input': async ({ sessionId, data }) => ({ accepted: await get(sessionId).terminalInput(data) }),
+    'terminal.resize': async ({ sessionId, columns, rows }) => ({ accepted: get(sessionId).resize(columns, rows) }),
+    'host.info': async () => ({ version: options.version, carrier: options.carrier, dialects: [...DialectId.options] }),
+  };
+
+  return {
+    api,
+    async dispose() {
+      for (const session of [...sessions.values()].reverse()) await session.disconnect();
+    },
+  };
+}
+
+function defaultTransport(request: ConnectRequest): Transport {
+  switch (request.target.kind) {
+    case 'telnet':
+      return createTelnetTransport({ host: request.target.host, port: request.target.port, connectTimeoutMs: request.timeouts.connectMs });
+  }
+}
