@@ -21,13 +21,43 @@ export const TelnetTarget = z.object({
 });
 export type TelnetTarget = z.infer<typeof TelnetTarget>;
 
-export const Target = z.discriminatedUnion('kind', [TelnetTarget]);
+export const SshTarget = z.object({
+  kind: z.literal('ssh'),
+  host: Hostname,
+  port: Port.default(22),
+  /**
+   * SHA256 fingerprint (`SHA256:...`) the technician confirmed for a device whose key changed.
+   * Without it a changed key is refused (trust on first use).
+   */
+  acceptHostKey: SafeText(128).optional(),
+});
+export type SshTarget = z.infer<typeof SshTarget>;
+
+export const Parity = z.enum(['none', 'even', 'odd', 'mark', 'space']);
+export const FlowControl = z.enum(['none', 'rtscts', 'xonxoff']);
+export const SerialTarget = z.object({
+  kind: z.literal('serial'),
+  /** `/dev/ttyUSB0`, `COM3`, or a pseudo-terminal path. */
+  path: SafeText(256).min(1),
+  /** A number, or 'auto' to find the console's speed. 9600 8N1 is the console default. */
+  baudRate: z.union([z.number().int().min(300).max(4_000_000), z.literal('auto')]).default(9600),
+  dataBits: z.union([z.literal(5), z.literal(6), z.literal(7), z.literal(8)]).default(8),
+  parity: Parity.default('none'),
+  stopBits: z.union([z.literal(1), z.literal(1.5), z.literal(2)]).default(1),
+  flowControl: FlowControl.default('none'),
+});
+export type SerialTarget = z.infer<typeof SerialTarget>;
+
+export const Target = z.discriminatedUnion('kind', [TelnetTarget, SshTarget, SerialTarget]);
 export type Target = z.infer<typeof Target>;
 
 export const Credentials = z.object({
   username: SafeText(64).optional(),
   password: SafeText(128).optional(),
   enableSecret: SafeText(128).optional(),
+  /** SSH private key file on the technician's computer, and its passphrase. */
+  privateKeyPath: SafeText(1024).optional(),
+  passphrase: SafeText(256).optional(),
 });
 export type Credentials = z.infer<typeof Credentials>;
 
