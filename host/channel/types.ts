@@ -35,6 +35,8 @@ export interface ExpectMatch {
   /** Index into the pattern list that matched. */
   patternIndex: number;
   match: RegExpExecArray;
+  /** True when the oldest part of `before` was dropped because the buffer reached its cap. */
+  truncated?: boolean;
 }
 
 /**

@@ -8,7 +8,7 @@ export interface SecretMasker {
   /** Replace every registered secret (and dialect-declared secret patterns) with `******`. */
   mask(text: string): string;
   /**
-   * A stream-aware masker: feed chunks, get masked text back. It holds back the shortest tail
+   * A stream-aware masker: feed chunks, get masked text back. It holds back the longest tail
    * that could still be the start of a secret, so a secret split across chunks is still masked.
    * `flush()` releases what is held back.
    */

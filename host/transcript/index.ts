@@ -1,0 +1,3 @@
+export * from './fileTranscript';
+export * from './memoryTranscript';
+export * from './transcriptFormatter';
