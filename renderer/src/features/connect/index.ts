@@ -1,0 +1,3 @@
+export { followSessionState, loadHostInfo } from './actions';
+export { ConnectForm } from './ConnectForm';
+export { DeviceCard } from './DeviceCard';

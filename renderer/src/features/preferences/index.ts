@@ -1,0 +1,1 @@
+export { setLanguage, storedLanguage } from './actions';

@@ -1,0 +1,2 @@
+export { followTerminalOutput, forgetTerminalOutput } from './actions';
+export { TerminalPanel } from './TerminalPanel';

@@ -1,0 +1,14 @@
+import { create } from 'zustand';
+import { defaultLanguage } from '../i18n/i18n';
+import { createConnectionSlice, type ConnectionSlice } from './connectionSlice';
+import { createHostSlice, type HostSlice } from './hostSlice';
+import { createSessionSlice, type SessionSlice } from './sessionSlice';
+
+export type AppState = ConnectionSlice & SessionSlice & HostSlice;
+
+/** The window's one store. Nothing here is persisted; secrets are never put in it. */
+export const useAppStore = create<AppState>()((...creatorArguments) => ({
+  ...createConnectionSlice(...creatorArguments),
+  ...createSessionSlice(...creatorArguments),
+  ...createHostSlice(defaultLanguage)(...creatorArguments),
+}));
