@@ -56,7 +56,7 @@ export function createHostService(options: HostServiceOptions): HostService {
     let transcript: TranscriptSink | undefined;
     let transcriptPath: string | null = null;
     if (options.transcriptDir) {
-      const file = createFileTranscript({ dir: options.transcriptDir, label: request.label ?? 'session', host: transport.description });
+      const file = createFileTranscript({ directory: options.transcriptDir, label: request.label ?? 'session', host: transport.description });
       transcript = file.sink;
       transcriptPath = file.path;
     }
@@ -129,5 +129,7 @@ function defaultTransport(request: ConnectRequest): Transport {
   switch (request.target.kind) {
     case 'telnet':
       return createTelnetTransport({ host: request.target.host, port: request.target.port, connectTimeoutMs: request.timeouts.connectMs });
+    default:
+      throw new FieldKitError('InvalidRequest', `${request.target.kind} connections are not available in this build`);
   }
 }
