@@ -141,7 +141,7 @@ export class DeviceSession {
   enterMode(target: ModeId, options: CallOptions = {}): Promise<void> {
     return this.exclusive(options, async () => {
       const path = findModePath(this.dialect.modeGraph, this.currentMode, target);
-      if (!path) throw new FieldKitError('InvalidRequest', `${this.dialect.definition.displayName.en} has no way from ${this.currentMode} to ${target} mode.`);
+      if (!path) throw new FieldKitError('ModeUnreachable', `${this.dialect.definition.displayName.en} has no way from ${this.currentMode} to ${target} mode.`);
       for (const edge of path) {
         const timeoutMs = options.timeoutMs ?? this.options.commandTimeoutMs;
         const matched = await crossEdge(this.channel, this.dialect, edge, this.credentials, { timeoutMs, signal: options.signal });

@@ -65,7 +65,7 @@ describe('modes and host names', () => {
 
   it('refuses a mode the dialect does not have', async () => {
     const { session } = await atPrompt('<AR6280-1>', [], { dialect: 'vrp' });
-    await expect(session.enterMode('user')).rejects.toMatchObject({ code: 'InvalidRequest' });
+    await expect(session.enterMode('user')).rejects.toMatchObject({ code: 'ModeUnreachable' });
   });
 });
 

@@ -18,6 +18,8 @@ export const ErrorCode = z.enum([
   'HostKeyChanged',
   'PermissionDenied',
   'PortBusy',
+  'PortNotFound',
+  'ModeUnreachable',
   'SessionNotFound',
   'SessionBusy',
   'Cancelled',

@@ -89,6 +89,8 @@ export const en: Messages = {
     HostKeyChanged: 'The device’s SSH host key differs from the one recorded: the device may have been replaced, or someone may be impersonating it; verify before connecting',
     PermissionDenied: 'No permission to open the serial port; check the operating-system user’s access to serial ports',
     PortBusy: 'The serial port is in use; close the other program or session using it',
+    PortNotFound: 'No such serial port: check that the console cable is plugged in and pick the port again',
+    ModeUnreachable: 'Could not reach the required command mode on the device',
     SessionNotFound: 'The session no longer exists; connect again',
     SessionBusy: 'The device is busy with another operation; try again shortly',
     Cancelled: 'Operation cancelled',

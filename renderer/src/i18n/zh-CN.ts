@@ -91,6 +91,8 @@ export const zhCN = {
     HostKeyChanged: '设备的 SSH 主机密钥与上次记录的不一致：可能更换了设备，也可能有人冒充，请核实后再连接',
     PermissionDenied: '没有权限打开该串口：请检查操作系统用户的串口访问权限',
     PortBusy: '串口被占用：请关闭正在使用该串口的其他程序或会话',
+    PortNotFound: '找不到该串口：请确认配置线已插好，然后重新选择串口',
+    ModeUnreachable: '无法进入设备所需的命令模式',
     SessionNotFound: '会话不存在或已结束，请重新连接',
     SessionBusy: '设备正在执行其他操作，请稍后再试',
     Cancelled: '操作已取消',
