@@ -3,3 +3,4 @@ export * from './device';
 export * from './dispatch';
 export * from './errors';
 export * from './wire';
+export * from './serial';
