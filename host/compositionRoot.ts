@@ -8,6 +8,9 @@ import { createInProcessClient } from './carriers/inProcess';
 import { resolveDataDir, subDir } from './config/dataDir';
 import { createFileLogger, type Logger } from './logging/logger';
 import { createHostService, type HostService, type HostServiceOptions } from './service/hostService';
+import { createTransportFactory } from './service/transportFactory';
+import { createKnownHostsStore } from './transports/ssh';
+import { join } from 'node:path';
 
 export interface HostOptions {
   carrier: HostServiceOptions['carrier'];
@@ -15,6 +18,7 @@ export interface HostOptions {
   dataDir?: string;
   /** Keep transcripts on disk (on by default: technicians are asked for them afterwards). */
   transcripts?: boolean;
+  /** Replace how transports are built (tests); by default Telnet, SSH and serial. */
   createTransport?: HostServiceOptions['createTransport'];
 }
 
@@ -42,7 +46,7 @@ export function createHost(options: HostOptions): Host {
     transcriptDir: options.transcripts === false ? null : subDir(dataDir, 'transcripts'),
     carrier: options.carrier,
     version: packageVersion(),
-    ...(options.createTransport ? { createTransport: options.createTransport } : {}),
+    createTransport: options.createTransport ?? createTransportFactory({ knownHosts: createKnownHostsStore(join(dataDir, 'known_hosts.json')) }),
   });
   return {
     dataDir,

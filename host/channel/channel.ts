@@ -212,7 +212,10 @@ export class Channel implements DeviceChannel {
     const wait = this.waiting;
     if (!wait) return;
     const cause = error ? { cause: error.message, causeCode: error.code } : {};
-    wait.settle(this.failure('ConnectionClosed', `connection closed while waiting for ${wait.options.timeoutName}`, cause));
+    // The transport's own words ("connection lost (the console cable was pulled...)") say more
+    // to a technician than a generic "closed".
+    const what = error ? error.message : 'connection closed';
+    wait.settle(this.failure('ConnectionClosed', `${what} while waiting for ${wait.options.timeoutName}`, cause));
   }
 
   private note(text: string): void {

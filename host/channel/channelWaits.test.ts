@@ -122,7 +122,7 @@ describe('Channel waits', () => {
     await channel.sendLine('show version');
     const error = await rejection(channel.expect([prompt], { timeoutMs: 5000, timeoutName: 'prompt after show version' }));
     expect(error.code).toBe('ConnectionClosed');
-    expect(error.message).toBe('connection closed while waiting for prompt after show version');
+    expect(error.message).toBe('peer reset while waiting for prompt after show version');
     expect(error.details).toMatchObject({ partialOutput: 'show version\nFRRouting 8.4.4', cause: 'peer reset' });
     expect(transcript.text('note')).toContain('connection closed: peer reset');
   });

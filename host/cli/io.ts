@@ -5,6 +5,8 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** Ask for a secret without echo; undefined when no TTY is attached. */
   askSecret?: (prompt: string) => Promise<string>;
+  /** All of standard input as text (for `parse`). */
+  stdin?: () => Promise<string>;
   /** Resolves when the user asks to stop (Ctrl-C); used by long-running commands. */
   untilInterrupted?: () => Promise<void>;
 }

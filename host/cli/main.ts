@@ -1,6 +1,8 @@
 import { FieldKitError } from '../../shared/contract';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError } from './cliError';
 import { factsCommand, runCommand } from './commands/deviceCommands';
+import { parseCommand } from './commands/parseCommand';
+import { portsCommand } from './commands/portsCommand';
 import { serveCommand } from './commands/serveCommand';
 import type { CliIo } from './io';
 import { askSecret } from './askSecret';
@@ -8,10 +10,20 @@ import { askSecret } from './askSecret';
 const USAGE = `FieldKit — field provisioning toolkit
 
 Usage:
-  fieldkit facts --telnet HOST:PORT [--username U] [--password-env VAR] [--enable-env VAR]
-                 [--dialect auto|ios|maipu|ruijie|vrp|comware|junos] [--timeout SECONDS] [--json]
-  fieldkit run   --telnet HOST:PORT [same options] -- "show running-config" ["another command"...]
+  fieldkit facts TARGET [--username U] [--password-env VAR] [--enable-env VAR]
+                 [--dialect auto|ios|maipu|ruijie|vrp|comware|junos] [--timeout SECONDS]
+                 [--charset utf-8|gbk|gb18030] [--line-ending cr|lf|crlf] [--json]
+  fieldkit run   TARGET [same options] -- "show running-config" ["another command"...]
+  fieldkit ports [--json]       serial ports and USB console adapters
+  fieldkit parse version|interfaces|ping [--dialect auto|D] < output.txt
+                                read a saved device output, print its facts as JSON
   fieldkit serve [--port N]     web mode: the UI on http://127.0.0.1 with a per-run token
+
+TARGET is one of:
+  --telnet HOST[:PORT]          Telnet (port 23)
+  --ssh HOST[:PORT]             SSH (port 22); --key FILE [--passphrase-env VAR];
+                                --accept-host-key SHA256:... after a confirmed key change
+  --serial PATH [--baud N|auto] console cable (9600 8N1 by default; auto finds the speed)
 
 Secrets are never taken as arguments: name an environment variable (--password-env P) or type
 them when asked on a terminal.
@@ -19,7 +31,13 @@ Exit codes: 0 done, 1 the device or the connection failed (reason on stderr), 2 
 `;
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
-const commands: Record<string, Command> = { facts: factsCommand, run: runCommand, serve: serveCommand };
+const commands: Record<string, Command> = {
+  facts: factsCommand,
+  run: runCommand,
+  ports: portsCommand,
+  parse: (argv, io) => parseCommand(argv, { ...io, stdin: io.stdin ?? (async () => '') }),
+  serve: serveCommand,
+};
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const [name, ...rest] = argv;
@@ -58,10 +76,21 @@ function processIo(): CliIo {
     err: (text) => process.stderr.write(text),
     env: process.env,
     ...(process.stdin.isTTY ? { askSecret } : {}),
+    stdin: readStdin,
     untilInterrupted: () =>
       new Promise<void>((resolve) => {
         process.once('SIGINT', () => resolve());
         process.once('SIGTERM', () => resolve());
       }),
   };
+}
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (chunk: string) => (data += chunk));
+    process.stdin.on('end', () => resolve(data));
+    process.stdin.on('error', reject);
+  });
 }

@@ -51,3 +51,27 @@ describe('buildConnectRequest', () => {
     await expect(buildConnectRequest({ telnet: 'h:1', timeout: '-1' }, io())).rejects.toThrow(/--timeout/);
   });
 });
+
+describe('targets other than Telnet', () => {
+  it('--ssh defaults to port 22 and carries a confirmed host key', async () => {
+    const request = await buildConnectRequest({ ssh: '10.0.0.1', username: 'admin', 'accept-host-key': 'SHA256:abc' }, io());
+    expect(request.target).toEqual({ kind: 'ssh', host: '10.0.0.1', port: 22, acceptHostKey: 'SHA256:abc' });
+  });
+
+  it('--serial takes a speed or auto, 8N1 by default', async () => {
+    expect((await buildConnectRequest({ serial: '/dev/ttyUSB0' }, io())).target).toMatchObject({ kind: 'serial', path: '/dev/ttyUSB0', baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 });
+    expect((await buildConnectRequest({ serial: '/dev/ttyUSB0', baud: 'auto' }, io())).target).toMatchObject({ baudRate: 'auto' });
+    await expect(buildConnectRequest({ serial: '/dev/ttyUSB0', baud: 'fast' }, io())).rejects.toThrow(/--baud/);
+  });
+
+  it('refuses two targets at once, and --baud without --serial', async () => {
+    await expect(buildConnectRequest({ telnet: 'h', ssh: 'h' }, io())).rejects.toThrow(/only one/);
+    await expect(buildConnectRequest({ telnet: 'h', baud: '9600' }, io())).rejects.toThrow(/--baud goes with --serial/);
+  });
+
+  it('takes the charset and line ending per connection', async () => {
+    const request = await buildConnectRequest({ telnet: 'h', charset: 'gbk', 'line-ending': 'cr' }, io());
+    expect(request.terminal).toEqual({ charset: 'gbk', lineEnding: 'cr' });
+    await expect(buildConnectRequest({ telnet: 'h', charset: 'latin1' }, io())).rejects.toThrow(/unknown charset/);
+  });
+});

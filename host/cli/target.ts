@@ -1,11 +1,19 @@
-import type { Credentials, DialectChoice, RequestOf } from '../../shared/contract';
-import { DialectChoice as DialectChoiceSchema, DialectId } from '../../shared/contract';
+import type { Credentials, DialectChoice, RequestOf, Target } from '../../shared/contract';
+import { Charset, DialectChoice as DialectChoiceSchema, DialectId, LineEndingName } from '../../shared/contract';
 import { UsageError } from './cliError';
 import type { CliIo } from './io';
 
 /** Options shared by every command that talks to a device. */
 export const connectionOptions = {
   telnet: { type: 'string' },
+  ssh: { type: 'string' },
+  serial: { type: 'string' },
+  baud: { type: 'string' },
+  key: { type: 'string' },
+  'passphrase-env': { type: 'string' },
+  'accept-host-key': { type: 'string' },
+  charset: { type: 'string' },
+  'line-ending': { type: 'string' },
   username: { type: 'string' },
   'password-env': { type: 'string' },
   'enable-env': { type: 'string' },
@@ -16,6 +24,14 @@ export const connectionOptions = {
 
 export interface ConnectionValues {
   telnet?: string | undefined;
+  ssh?: string | undefined;
+  serial?: string | undefined;
+  baud?: string | undefined;
+  key?: string | undefined;
+  'passphrase-env'?: string | undefined;
+  'accept-host-key'?: string | undefined;
+  charset?: string | undefined;
+  'line-ending'?: string | undefined;
   username?: string | undefined;
   'password-env'?: string | undefined;
   'enable-env'?: string | undefined;
@@ -49,21 +65,44 @@ async function secretFrom(io: CliIo, variable: string | undefined, prompt: strin
   return undefined;
 }
 
+function targetFrom(values: ConnectionValues): Target {
+  const given = [values.telnet, values.ssh, values.serial].filter((value) => value !== undefined);
+  if (given.length === 0) throw new UsageError('say how to reach the device: --telnet HOST[:PORT], --ssh HOST[:PORT] or --serial PATH');
+  if (given.length > 1) throw new UsageError('give only one of --telnet, --ssh and --serial');
+  if (values.baud !== undefined && values.serial === undefined) throw new UsageError('--baud goes with --serial');
+  if (values.telnet !== undefined) return { kind: 'telnet', ...parseHostPort(values.telnet, 23) };
+  if (values.ssh !== undefined) {
+    const target: Target = { kind: 'ssh', ...parseHostPort(values.ssh, 22) };
+    if (values['accept-host-key'] !== undefined) target.acceptHostKey = values['accept-host-key'];
+    return target;
+  }
+  const baud = values.baud ?? '9600';
+  const baudRate = baud === 'auto' ? 'auto' : Number(baud);
+  if (baudRate !== 'auto' && (!Number.isInteger(baudRate) || baudRate < 300)) throw new UsageError(`--baud takes a speed such as 9600 or "auto", got "${baud}"`);
+  return { kind: 'serial', path: values.serial ?? '', baudRate, dataBits: 8, parity: 'none', stopBits: 1, flowControl: 'none' };
+}
+
 export async function buildConnectRequest(values: ConnectionValues, io: CliIo): Promise<RequestOf<'session.connect'>> {
-  if (!values.telnet) throw new UsageError('say how to reach the device: --telnet HOST:PORT');
+  const target = targetFrom(values);
   const dialect = DialectChoiceSchema.safeParse(values.dialect ?? 'auto');
   if (!dialect.success) throw new UsageError(`unknown dialect "${values.dialect}"; use one of: auto|${DialectId.options.join('|')}`);
+  const charset = Charset.safeParse(values.charset ?? 'utf-8');
+  if (!charset.success) throw new UsageError(`unknown charset "${values.charset}"; use one of: ${Charset.options.join('|')}`);
+  const lineEnding = values['line-ending'] === undefined ? undefined : LineEndingName.safeParse(values['line-ending']);
+  if (lineEnding && !lineEnding.success) throw new UsageError(`unknown line ending "${values['line-ending']}"; use one of: ${LineEndingName.options.join('|')}`);
   const credentials: Credentials = {};
   if (values.username !== undefined) credentials.username = values.username;
+  if (values.key !== undefined) credentials.privateKeyPath = values.key;
   const password = await secretFrom(io, values['password-env'], 'Password (Enter for none): ');
   if (password !== undefined) credentials.password = password;
   const enableSecret = await secretFrom(io, values['enable-env'], 'Enable secret (Enter for none): ');
   if (enableSecret !== undefined) credentials.enableSecret = enableSecret;
-  const { host, port } = parseHostPort(values.telnet, 23);
+  if (values['passphrase-env'] !== undefined) credentials.passphrase = await secretFrom(io, values['passphrase-env'], '');
   const request: RequestOf<'session.connect'> = {
-    target: { kind: 'telnet', host, port },
+    target,
     credentials,
     dialect: dialect.data satisfies DialectChoice,
+    terminal: { charset: charset.data, ...(lineEnding?.success ? { lineEnding: lineEnding.data } : {}) },
   };
   if (values.timeout !== undefined) {
     const seconds = Number(values.timeout);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DialectId, FieldKitError, type HostApi, type ParsedRequestOf } from '../../shared/contract';
+import { DialectId, FieldKitError, type HostApi } from '../../shared/contract';
 import { compileDialect, dialects } from '../../shared/dialects';
 import { detectDialect } from '../../shared/parsers';
 import type { SecretMasker, TranscriptSink } from '../../shared/secrets/types';
@@ -8,11 +8,11 @@ import type { EventBus } from '../carriers/eventBus';
 import type { Logger } from '../logging/logger';
 import { DeviceSession } from '../session';
 import { createFileTranscript } from '../transcript';
-import type { Transport } from '../transports/transport';
-import { createTelnetTransport } from '../transports/telnet';
+import { listSerialPorts } from '../transports/serial';
 import { LiveSession } from './liveSession';
+import type { ConnectRequest, TransportFactory } from './transportFactory';
 
-type ConnectRequest = ParsedRequestOf<'session.connect'>;
+const LINE_ENDINGS = { cr: '\r', lf: '\n', crlf: '\r\n' } as const;
 
 export interface HostServiceOptions {
   events: EventBus;
@@ -23,8 +23,8 @@ export interface HostServiceOptions {
   transcriptDir: string | null;
   carrier: 'electron' | 'web' | 'in-process';
   version: string;
-  /** Seam for tests and for the serial/SSH transports of later issues. */
-  createTransport?: (request: ConnectRequest) => Transport;
+  /** Builds the transport for a connect request (see transportFactory.ts). */
+  createTransport: TransportFactory;
 }
 
 export interface HostService {
@@ -37,7 +37,7 @@ export interface HostService {
 export function createHostService(options: HostServiceOptions): HostService {
   const sessions = new Map<string, LiveSession>();
   const { events, logger, masker } = options;
-  const createTransport = options.createTransport ?? defaultTransport;
+  const { createTransport } = options;
 
   function get(sessionId: string): LiveSession {
     const session = sessions.get(sessionId);
@@ -49,7 +49,7 @@ export function createHostService(options: HostServiceOptions): HostService {
     const { credentials, timeouts } = request;
     for (const secret of [credentials.password, credentials.enableSecret]) if (secret) masker.add(secret);
     const id = randomUUID();
-    const transport = createTransport(request);
+    const transport = await createTransport(request);
     logger.info('connecting', { sessionId: id, target: transport.description, dialect: request.dialect });
     events.emit('session.state', { sessionId: id, state: 'connecting' });
 
@@ -62,8 +62,8 @@ export function createHostService(options: HostServiceOptions): HostService {
     }
     const loginDialect = compileDialect(dialects[request.dialect === 'auto' ? 'ios' : request.dialect]);
     const channel = new Channel(transport, {
-      lineEnding: loginDialect.definition.lineEnding ?? '\n',
-      charset: 'utf-8',
+      lineEnding: request.terminal.lineEnding ? LINE_ENDINGS[request.terminal.lineEnding] : (loginDialect.definition.lineEnding ?? '\n'),
+      charset: request.terminal.charset,
       pagers: loginDialect.pagers,
       masker,
       ...(transcript ? { transcript } : {}),
@@ -114,6 +114,7 @@ export function createHostService(options: HostServiceOptions): HostService {
     },
     'terminal.input': async ({ sessionId, data }) => ({ accepted: await get(sessionId).terminalInput(data) }),
     'terminal.resize': async ({ sessionId, columns, rows }) => ({ accepted: get(sessionId).resize(columns, rows) }),
+    'serial.list': async () => listSerialPorts(),
     'host.info': async () => ({ version: options.version, carrier: options.carrier, dialects: [...DialectId.options] }),
   };
 
@@ -123,13 +124,4 @@ export function createHostService(options: HostServiceOptions): HostService {
       for (const session of [...sessions.values()].reverse()) await session.disconnect();
     },
   };
-}
-
-function defaultTransport(request: ConnectRequest): Transport {
-  switch (request.target.kind) {
-    case 'telnet':
-      return createTelnetTransport({ host: request.target.host, port: request.target.port, connectTimeoutMs: request.timeouts.connectMs });
-    default:
-      throw new FieldKitError('InvalidRequest', `${request.target.kind} connections are not available in this build`);
-  }
 }

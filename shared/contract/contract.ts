@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ErrorPayload } from './errors';
-import { CommandResult, Credentials, DeviceFacts, DialectChoice, DialectId, SafeText, SessionState, Target, Timeouts } from './device';
+import { CommandResult, Credentials, DeviceFacts, DialectChoice, DialectId, SafeText, SessionState, Target, TerminalSettings, Timeouts } from './device';
+import { SerialPortInfo } from './serial';
 
 const SessionId = z.string().min(1).max(64);
 
@@ -16,6 +17,11 @@ export const contract = {
         credentials: Credentials.default({}),
         dialect: DialectChoice.default('auto'),
         timeouts: Timeouts.default({ connectMs: 10_000, loginMs: 20_000, commandMs: 30_000 }),
+        /**
+         * Per-connection line ending and character set. Defaults: the dialect's line ending,
+         * UTF-8. Chinese descriptions on older devices need GBK or GB18030.
+         */
+        terminal: TerminalSettings.default({ charset: 'utf-8' }),
         /** A label for transcripts and logs, e.g. the site code. */
         label: SafeText(64).optional(),
       }),
@@ -45,6 +51,11 @@ export const contract = {
     'terminal.resize': {
       request: z.object({ sessionId: SessionId, columns: z.number().int().min(20).max(1000), rows: z.number().int().min(5).max(500) }),
       response: z.object({ accepted: z.boolean() }),
+    },
+    /** USB-serial adapters and serial ports on this computer (pseudo-terminals are never listed). */
+    'serial.list': {
+      request: z.object({}),
+      response: z.array(SerialPortInfo),
     },
     'host.info': {
       request: z.object({}),

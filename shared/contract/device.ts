@@ -71,6 +71,16 @@ export const Timeouts = z.object({
 });
 export type Timeouts = z.infer<typeof Timeouts>;
 
+export const LineEndingName = z.enum(['cr', 'lf', 'crlf']);
+export type LineEndingName = z.infer<typeof LineEndingName>;
+export const Charset = z.enum(['utf-8', 'gbk', 'gb18030']);
+export type Charset = z.infer<typeof Charset>;
+export const TerminalSettings = z.object({
+  lineEnding: LineEndingName.optional(),
+  charset: Charset.default('utf-8'),
+});
+export type TerminalSettings = z.infer<typeof TerminalSettings>;
+
 export const DeviceFacts = z.object({
   hostname: z.string().nullable(),
   vendor: z.string().nullable(),

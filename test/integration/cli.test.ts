@@ -1,37 +1,16 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { filesContaining } from '../support/grepFiles';
+import { runFieldkit } from '../support/runFieldkit';
 
 // The CLI exactly as a technician runs it (`npx fieldkit` resolves to bin/fieldkit.js), against
 // the real FRR started by globalSetup.
 const frr = inject('frr');
 const dataDir = mkdtempSync(join(tmpdir(), 'fk-cli-data-'));
-
-interface Outcome {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  elapsedMs: number;
-}
-
-function fieldkit(args: string[], env: Record<string, string> = {}): Promise<Outcome> {
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/fieldkit.js', ...args], {
-      env: { ...process.env, FIELDKIT_DATA_DIR: dataDir, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr, elapsedMs: Date.now() - started }));
-  });
-}
+const fieldkit = (args: string[], env: Record<string, string> = {}) => runFieldkit(args, { FIELDKIT_DATA_DIR: dataDir, ...env });
 
 const secrets = () => ({ P: frr.vtyPassword, E: frr.enablePassword });
 const vty = () => `127.0.0.1:${frr.zebraPort}`;

@@ -1,5 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { utils, type AnyAuthMethod, type AuthHandlerMiddleware, type AuthenticationType, type ParsedKey, type Prompt } from 'ssh2';
+import ssh2, { type AnyAuthMethod, type AuthHandlerMiddleware, type AuthenticationType, type ParsedKey, type Prompt } from 'ssh2';
+
+// ssh2 is CommonJS: Node's ESM loader sees only its default export.
+const { utils } = ssh2;
 import { FieldKitError } from '../../../shared/contract';
 import { systemErrorCode } from '../errors';
 

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { utils } from 'ssh2';
+import ssh2 from 'ssh2';
+
+const { utils } = ssh2;
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { FieldKitError } from '../../../shared/contract';
 import { deadLoopbackPort, startLoopbackPeer, type LoopbackPeer } from '../testing/loopbackPeer';

@@ -1,5 +1,8 @@
 import type { Socket } from 'node:net';
-import { Client, type ClientChannel, type ParsedKey } from 'ssh2';
+import ssh2, { type Client as SshClient, type ClientChannel, type ParsedKey } from 'ssh2';
+
+// ssh2 is CommonJS: Node's ESM loader sees only its default export.
+const { Client } = ssh2;
 import { FieldKitError } from '../../../shared/contract';
 import { toDisposable, type Disposable } from '../../../shared/lifecycle';
 import { cancelledError, notOpenError } from '../errors';
@@ -58,7 +61,7 @@ export class SshTransport implements Transport {
   readonly description: string;
   private state: State = 'idle';
   private socket: Socket | undefined;
-  private client: Client | undefined;
+  private client: SshClient | undefined;
   private stream: ClientChannel | undefined;
   private lineError: unknown;
   private presentedKey: PresentedHostKey | undefined;

@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import { Server, utils, type Connection, type ServerChannel } from 'ssh2';
+import ssh2, { type Connection, type ServerChannel } from 'ssh2';
+
+const { Server, utils } = ssh2;
 import { fingerprintOf } from '../hostKey';
 
 /**
