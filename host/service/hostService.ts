@@ -64,6 +64,9 @@ export function createHostService(options: HostServiceOptions): HostService {
     const channel = new Channel(transport, {
       lineEnding: request.terminal.lineEnding ? LINE_ENDINGS[request.terminal.lineEnding] : (loginDialect.definition.lineEnding ?? '\n'),
       charset: request.terminal.charset,
+      // No write wider than the device's terminal: consoles drop or garble what wraps
+      // (DOMAIN.md §1 #20). We announce 200 columns over Telnet/SSH; a console is 80 wide.
+      maxWriteChunk: request.target.kind === 'serial' ? 64 : 200,
       pagers: loginDialect.pagers,
       masker,
       ...(transcript ? { transcript } : {}),
