@@ -4,6 +4,7 @@ import { factsCommand, runCommand } from './commands/deviceCommands';
 import { parseCommand } from './commands/parseCommand';
 import { portsCommand } from './commands/portsCommand';
 import { serveCommand } from './commands/serveCommand';
+import { SIM_USAGE, simCommand } from './commands/simCommand';
 import type { CliIo } from './io';
 import { askSecret } from './askSecret';
 
@@ -18,6 +19,8 @@ Usage:
   fieldkit parse version|interfaces|ping [--dialect auto|D] < output.txt
                                 read a saved device output, print its facts as JSON
   fieldkit serve [--port N]     web mode: the UI on http://127.0.0.1 with a per-run token
+  ${SIM_USAGE}
+                                a simulated device for training and tests
 
 TARGET is one of:
   --telnet HOST[:PORT]          Telnet (port 23)
@@ -37,6 +40,7 @@ const commands: Record<string, Command> = {
   ports: portsCommand,
   parse: (argv, io) => parseCommand(argv, { ...io, stdin: io.stdin ?? (async () => '') }),
   serve: serveCommand,
+  sim: simCommand,
 };
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {

@@ -4,10 +4,18 @@ import { startSimulatorPty } from '../../simulator/ptyBridge';
 import { startSimulator } from '../../simulator/telnetServer';
 import { EXIT_OK, UsageError } from '../cliError';
 import type { CliIo } from '../io';
-import { parseHostPort } from '../target';
 
 export const SIM_USAGE = `fieldkit sim --dialect ios|maipu|ruijie|vrp|comware|junos (--telnet HOST:PORT | --pty PATH)
-              [--hostname H] [--username U] [--password-env VAR] [--enable-env VAR] [--page-length N]`;
+              [--hostname H] [--username U] [--password-env VAR] [--enable-env VAR] [--page-length N]
+              [--allow-remote]   (serve other computers too; loopback only otherwise)`;
+
+/** `HOST:PORT`; port 0 asks for any free port (printed once listening). */
+function listenAddress(value: string): { host: string; port: number } {
+  const match = /^(\[[^\]]+\]|[^:]+):(\d{1,5})$/.exec(value.trim());
+  const port = Number(match?.[2]);
+  if (!match?.[1] || !Number.isInteger(port) || port > 65535) throw new UsageError(`--telnet takes HOST:PORT (PORT 0 = any free port), got "${value}"`);
+  return { host: match[1].replace(/^\[|\]$/g, ''), port };
+}
 
 function secretFromEnv(io: CliIo, variable: string | undefined): string | undefined {
   if (variable === undefined) return undefined;
@@ -32,6 +40,7 @@ export async function simCommand(argv: string[], io: CliIo): Promise<number> {
       'password-env': { type: 'string' },
       'enable-env': { type: 'string' },
       'page-length': { type: 'string' },
+      'allow-remote': { type: 'boolean', default: false },
     },
     allowPositionals: true,
     strict: true,
@@ -59,8 +68,8 @@ export async function simCommand(argv: string[], io: CliIo): Promise<number> {
   };
   let stop: () => Promise<void>;
   if (values.telnet !== undefined) {
-    const { host, port } = parseHostPort(values.telnet, 23);
-    const simulator = await startSimulator({ ...common, host, port });
+    const { host, port } = listenAddress(values.telnet);
+    const simulator = await startSimulator({ ...common, host, port, allowNonLoopback: values['allow-remote'] });
     stop = simulator.stop;
     io.out(`FieldKit simulator: ${dialect.data} device "${simulator.device.hostname}" on telnet ${simulator.host}:${simulator.port}\n`);
   } else {
