@@ -3,6 +3,7 @@ import { EXIT_FAILURE, EXIT_USAGE, UsageError } from './cliError';
 import { factsCommand, runCommand } from './commands/deviceCommands';
 import { parseCommand } from './commands/parseCommand';
 import { portsCommand } from './commands/portsCommand';
+import { PROFILES_USAGE, profilesCommand } from './commands/profilesCommand';
 import { serveCommand } from './commands/serveCommand';
 import { SIM_USAGE, simCommand } from './commands/simCommand';
 import type { CliIo } from './io';
@@ -18,6 +19,7 @@ Usage:
   fieldkit ports [--json]       serial ports and USB console adapters
   fieldkit parse version|interfaces|ping [--dialect auto|D] < output.txt
                                 read a saved device output, print its facts as JSON
+  ${PROFILES_USAGE.replace(/^Usage:\n/, '').trimEnd().replace(/\n {2}/g, '\n  ').replace(/^ {2}/, '')}
   fieldkit serve [--port N]     web mode: the UI on http://127.0.0.1 with a per-run token
   ${SIM_USAGE}
                                 a simulated device for training and tests
@@ -41,6 +43,7 @@ const commands: Record<string, Command> = {
   parse: (argv, io) => parseCommand(argv, { ...io, stdin: io.stdin ?? (async () => '') }),
   serve: serveCommand,
   sim: simCommand,
+  profiles: profilesCommand,
 };
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {

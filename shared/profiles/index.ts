@@ -1,0 +1,16 @@
+export type { LocalizedText, ProblemCode, ProfileProblem, ParameterProblem } from './problems';
+export { Localized, ParameterName, ParameterDeclaration, isSecretParameter } from './parameterSchema';
+export type { ParameterType } from './parameterSchema';
+export { ProfileDefinition, ProfileKind, ProfileCheck, CheckKind, DialectTemplates, profileDialects } from './profileSchema';
+export type { ProfileDefinitionInput } from './profileSchema';
+export { checkParameterValue, ABSOLUTE_MAX_LENGTH } from './parameterTypes';
+export type { ValueCheck } from './parameterTypes';
+export { validateParameters, maskParameterValues } from './validateParameters';
+export type { ParameterInput, ParameterValues, ValidateParametersOptions, ParameterValidation } from './validateParameters';
+export { validateProfileDefinition } from './validateProfile';
+export type { ProfileValidation } from './validateProfile';
+export { renderProfile } from './renderProfile';
+export type { RenderDirection, RenderProfileOptions, RenderResult } from './renderProfile';
+export { findForbiddenCharacter, describeCodePoint } from './characters';
+export { isInterfaceName, interfaceNameExamples } from './interfaceNames';
+export { parseIpv4, parseIpv4Prefix, formatIpv4 } from './ipv4';
