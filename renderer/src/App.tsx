@@ -1,7 +1,7 @@
 import { App as AntdApp, ConfigProvider, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { ConnectForm, DeviceCard } from './features/connect';
+import { ConnectForm, DeviceCard, SessionLostBanner } from './features/connect';
 import { TerminalPanel } from './features/terminal';
 import { AppHeader } from './layout/AppHeader';
 import { HostLinkBanner } from './layout/HostLinkBanner';
@@ -31,6 +31,7 @@ export function App() {
             <DeviceCard />
           </section>
           <section className="app-terminal">
+            <SessionLostBanner />
             <TerminalPanel />
           </section>
         </main>

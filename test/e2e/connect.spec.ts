@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
+import { chooseTransport } from './connectPage';
 import { readEnvironment } from './e2eEnvironment';
 import { filesContaining } from './leakScan';
 import { artifactsDir, connectedScreenshot, e2eDataDir } from './paths';
@@ -17,6 +18,7 @@ async function closedPort(): Promise<number> {
 }
 
 async function fillTarget(page: Page, target: { port: number; password?: string; enableSecret?: string }): Promise<void> {
+  await chooseTransport(page, 'telnet');
   await page.getByTestId('input-host').fill('127.0.0.1');
   await page.getByTestId('input-port').fill(String(target.port));
   if (target.password !== undefined) await page.getByTestId('input-password').fill(target.password);
@@ -65,13 +67,20 @@ test('switches the whole screen to English', async ({ page }) => {
   await expect(page.getByTestId('app-title')).toHaveText('FieldKit field provisioning');
   await expect(page.getByTestId('button-connect')).toHaveText('Connect');
   await expect(page.getByTestId('button-disconnect')).toHaveText('Disconnect');
+  await expect(page.getByTestId('transport-serial')).toHaveText('Console');
+  await expect(page.getByText('Serial port', { exact: true })).toBeVisible();
+  await chooseTransport(page, 'telnet');
   await expect(page.getByText('Device address')).toBeVisible();
   await expect(page.getByText('Enable secret')).toBeVisible();
   await expect(page.getByTestId('session-state')).toHaveText('Not connected');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
+  await chooseTransport(page, 'ssh');
+  await expect(page.getByText('Key passphrase')).toBeVisible();
+
   await page.getByTestId('language-zh-CN').click();
   await expect(page.getByTestId('button-connect')).toHaveText('连接');
+  await expect(page.getByText('私钥口令')).toBeVisible();
 });
 
 test('explains a refused connection in the technician’s words', async ({ page }) => {
@@ -80,7 +89,7 @@ test('explains a refused connection in the technician’s words', async ({ page 
   await fillTarget(page, { port });
   await page.getByTestId('button-connect').click();
   const error = page.getByTestId('connect-error');
-  await expect(error).toContainText('连接被拒绝：设备未在该端口提供 Telnet 服务');
+  await expect(error).toContainText('连接被拒绝：设备未在该端口提供 Telnet 或 SSH 服务');
   await expect(error).not.toContainText(/\bat \S+:\d+:\d+/);
   await expect(page.getByTestId('session-state')).toHaveAttribute('data-state', 'idle');
   await expect(page.getByTestId('button-connect')).toBeEnabled();

@@ -12,6 +12,8 @@ export interface E2eEnvironment {
   canaryEnable: string;
   /** From `vtysh -c 'show version'`, e.g. 8.4.4. */
   frrVersion: string;
+  /** FRR's state folder: tests start consoles (`startConsole`) and vtysh shells for sshd against it. */
+  frrStateDir: string;
 }
 
 const names = {
@@ -20,6 +22,7 @@ const names = {
   canaryPassword: 'FIELDKIT_E2E_CANARY_PASSWORD',
   canaryEnable: 'FIELDKIT_E2E_CANARY_ENABLE',
   frrVersion: 'FIELDKIT_E2E_FRR_VERSION',
+  frrStateDir: 'FIELDKIT_E2E_FRR_STATE_DIR',
 } as const;
 
 export function publishEnvironment(environment: E2eEnvironment): void {
@@ -28,6 +31,7 @@ export function publishEnvironment(environment: E2eEnvironment): void {
   process.env[names.canaryPassword] = environment.canaryPassword;
   process.env[names.canaryEnable] = environment.canaryEnable;
   process.env[names.frrVersion] = environment.frrVersion;
+  process.env[names.frrStateDir] = environment.frrStateDir;
 }
 
 export function readEnvironment(): E2eEnvironment {
@@ -42,5 +46,6 @@ export function readEnvironment(): E2eEnvironment {
     canaryPassword: read(names.canaryPassword),
     canaryEnable: read(names.canaryEnable),
     frrVersion: read(names.frrVersion),
+    frrStateDir: read(names.frrStateDir),
   };
 }

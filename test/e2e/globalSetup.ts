@@ -12,7 +12,8 @@ function canary(): string {
 
 /**
  * Starts FRR (router r1, random VTY and enable passwords) and the web host, and hands their
- * coordinates to the tests through environment variables. Returns the teardown, which stops
+ * coordinates to the tests through environment variables. Consoles and sshd peers are started
+ * by the tests that need them, against FRR's state folder, so a test can pull its own cable. Returns the teardown, which stops
  * both in reverse order.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -30,7 +31,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     frr = await startFrr({ hostname: 'r1', vtyPassword: canaryPassword, enablePassword: canaryEnable, daemons: ['zebra'] });
     const frrVersion = parseFrrVersion(await frr.vtysh('show version'));
     host = await startWebHost({ repositoryRoot, dataDir: e2eDataDir, logFile: hostLogFile });
-    publishEnvironment({ url: host.url, zebraPort: frr.ports.zebra, canaryPassword, canaryEnable, frrVersion });
+    publishEnvironment({ url: host.url, zebraPort: frr.ports.zebra, canaryPassword, canaryEnable, frrVersion, frrStateDir: frr.stateDir });
   } catch (error) {
     await host?.stop();
     await frr?.stop();

@@ -1,5 +1,13 @@
 export * from './hooks';
 export { useAppStore, type AppState } from './store';
-export type { ConnectionTarget } from './connectionSlice';
-export { TELNET_DEFAULT_PORT } from './connectionSlice';
+export {
+  defaultTarget,
+  SERIAL_DEFAULT_BAUD_RATE,
+  SSH_DEFAULT_PORT,
+  TELNET_DEFAULT_PORT,
+  transportKinds,
+  type ConnectionTarget,
+  type LineEndingChoice,
+  type TransportKind,
+} from './connectionSlice';
 export type { SessionPhase } from './sessionSlice';

@@ -10,14 +10,18 @@ export type SessionPhase = 'idle' | SessionState | 'closing';
 
 export interface SessionSlice {
   sessionId: string | null;
-  /** Where the session was opened, for the "connected to" line; set with the session. */
-  endpoint: { host: string; port: number } | null;
+  /** Where the session was opened (`10.0.0.1:23`, `/dev/ttyUSB0`), for the "connected to" line. */
+  endpoint: string | null;
   facts: DeviceFacts | null;
   phase: SessionPhase;
+  /** A request that failed (connect, disconnect): shown by the connection form. */
   error: ErrorPayload | null;
-  beginConnect: (endpoint: { host: string; port: number }) => void;
+  /** Why an established session ended by itself (cable pulled, device rebooted); null otherwise. */
+  lost: ErrorPayload | null;
+  beginConnect: (endpoint: string) => void;
   connected: (sessionId: string, facts: DeviceFacts) => void;
   failed: (error: ErrorPayload) => void;
+  sessionLost: (error: ErrorPayload) => void;
   setPhase: (phase: SessionPhase) => void;
   clearError: () => void;
 }
@@ -28,9 +32,11 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   facts: null,
   phase: 'idle',
   error: null,
-  beginConnect: (endpoint) => set({ sessionId: null, facts: null, endpoint, phase: 'connecting', error: null }),
-  connected: (sessionId, facts) => set({ sessionId, facts, phase: 'ready', error: null }),
+  lost: null,
+  beginConnect: (endpoint) => set({ sessionId: null, facts: null, endpoint, phase: 'connecting', error: null, lost: null }),
+  connected: (sessionId, facts) => set({ sessionId, facts, phase: 'ready', error: null, lost: null }),
   failed: (error) => set((state) => ({ error, phase: state.sessionId ? 'closed' : 'idle' })),
+  sessionLost: (lost) => set({ lost, phase: 'closed' }),
   setPhase: (phase) => set({ phase }),
   clearError: () => set({ error: null }),
 });

@@ -51,15 +51,18 @@ export function DeviceCard() {
       data-testid="device-card"
       extra={
         <span className="device-card-extra">
-          {endpoint && (phase === 'ready' || phase === 'busy') ? (
-            <Typography.Text type="secondary">{t('connect.connectedTo', { host: endpoint.host, port: endpoint.port })}</Typography.Text>
-          ) : null}
           <Tag color={phaseColor[phase]} data-testid="session-state" data-state={phase}>
             {t(`sessionState.${phase}`)}
           </Tag>
         </span>
       }
     >
+      {/* A serial path can be long: it gets its own line rather than squeezing the title. */}
+      {endpoint && (phase === 'ready' || phase === 'busy') ? (
+        <Typography.Paragraph type="secondary" ellipsis={{ tooltip: endpoint }} className="device-card-endpoint" data-testid="device-endpoint">
+          {t('connect.connectedTo', { endpoint })}
+        </Typography.Paragraph>
+      ) : null}
       {body}
     </Card>
   );

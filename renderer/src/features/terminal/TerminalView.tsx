@@ -1,3 +1,5 @@
+/// <reference types="vite/client" />
+// The reference types the CSS import for checkers outside the renderer's tsconfig (unit tests import this file).
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
