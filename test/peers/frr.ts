@@ -25,6 +25,8 @@ export interface StartFrrOptions {
   stateDir?: string;
   /** When given, a telnetd on telnetdPort asks Username/Password, then runs vtysh. */
   login?: { username: string; password: string };
+  /** Where bgpd accepts BGP sessions: 'loopback' (default) or 'all' the namespace's addresses, for peering over a link. */
+  bgpListen?: 'loopback' | 'all';
 }
 
 /** Host-side 127.0.0.1 ports of each daemon's own Telnet VTY. */
@@ -153,7 +155,7 @@ export async function startFrr(options: StartFrrOptions): Promise<FrrPeer> {
     writeFrrFiles(layout, { hostname, vtyPassword: options.vtyPassword, enablePassword: options.enablePassword, daemons, login: options.login }, namespacePid);
     const ports: Partial<FrrPorts> = {};
     for (const daemon of daemons) {
-      await startDaemon(layout, namespacePid, daemon, record);
+      await startDaemon(layout, namespacePid, daemon, record, options.bgpListen ?? 'loopback');
       ports[daemon] = await bridgeVty(layout, namespacePid, daemon, record);
     }
     let telnetdPort: number | undefined;
@@ -235,6 +237,7 @@ async function startDaemon(
   namespacePid: number,
   daemon: FrrDaemon,
   record: (tracked: TrackedProcess) => TrackedProcess,
+  bgpListen: 'loopback' | 'all',
 ): Promise<void> {
   const pidFile = `${layout.runDir}/${daemon}.pid`;
   const daemonLog = `${layout.logDir}/${daemon}.log`;
@@ -246,8 +249,8 @@ async function startDaemon(
     '-f', `${layout.configDir}/${daemon}.conf`, '-i', pidFile,
     '-z', `${layout.runDir}/zserv.api`, '--vty_socket', layout.runDir,
     '--log', `file:${daemonLog}`,
-    // BGP listens on the namespace's loopback only.
-    ...(daemon === 'bgpd' ? ['-l', '127.0.0.1'] : []),
+    // Even 'all' stays inside the private namespace; 'loopback' keeps a lone peer unreachable by neighbours.
+    ...(daemon === 'bgpd' && bgpListen === 'loopback' ? ['-l', '127.0.0.1'] : []),
   ];
   const code = await runLogged(programs.nsenter, args, outputLog);
   if (code !== 0) throw new Error(`${daemon} exited with ${code} while starting\n${describe()}`);
