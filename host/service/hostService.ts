@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DialectId, FieldKitError, type HostApi } from '../../shared/contract';
-import { compileDialect, dialects } from '../../shared/dialects';
-import { detectDialect } from '../../shared/parsers';
+import { compileDialect, dialects, identificationRules } from '../../shared/dialects';
 import type { SecretMasker, TranscriptSink } from '../../shared/secrets/types';
 import { Channel } from '../channel/channel';
 import type { EventBus } from '../carriers/eventBus';
 import type { Logger } from '../logging/logger';
-import { DeviceSession } from '../session';
+import { DeviceSession, loginAutoDetect } from '../session';
 import { createFileTranscript } from '../transcript';
 import { listSerialPorts } from '../transports/serial';
 import { LiveSession } from './liveSession';
@@ -67,7 +66,8 @@ export function createHostService(options: HostServiceOptions): HostService {
       // No write wider than the device's terminal: consoles drop or garble what wraps
       // (DOMAIN.md §1 #20). We announce 200 columns over Telnet/SSH; a console is 80 wide.
       maxWriteChunk: request.target.kind === 'serial' ? 64 : 200,
-      pagers: loginDialect.pagers,
+      // Auto-detection runs a version command before paging is off: answer every vendor's pager.
+      pagers: request.dialect === 'auto' ? identificationRules().pagers : loginDialect.pagers,
       masker,
       ...(transcript ? { transcript } : {}),
     });
@@ -75,12 +75,11 @@ export function createHostService(options: HostServiceOptions): HostService {
     const textSubscription = channel.onText((data) => events.emit('terminal.output', { sessionId: id, seq: seq++, data }));
     try {
       await transport.open();
-      const session = await DeviceSession.login(channel, loginDialect, credentials, {
-        loginTimeoutMs: timeouts.loginMs,
-        commandTimeoutMs: timeouts.commandMs,
-      });
-      const detected = request.dialect === 'auto' ? (detectDialect(session.greeting) ?? loginDialect.definition.id) : request.dialect;
-      const activeSession = detected === loginDialect.definition.id ? session : session.withDialect(compileDialect(dialects[DialectId.parse(detected)]));
+      const sessionOptions = { loginTimeoutMs: timeouts.loginMs, commandTimeoutMs: timeouts.commandMs };
+      const activeSession =
+        request.dialect === 'auto'
+          ? await loginAutoDetect(channel, credentials, sessionOptions)
+          : await DeviceSession.login(channel, loginDialect, credentials, sessionOptions);
       const facts = await activeSession.facts();
       const live = new LiveSession(
         { id, transport, channel, session: activeSession, dialect: facts.dialect, facts, transcript, transcriptPath },

@@ -1,5 +1,5 @@
 import { FieldKitError, isFieldKitError, type CommandResult, type DeviceFacts } from '../../shared/contract';
-import { findModePath, identifyPrompt, reconcileIdentity, type CompiledDialect, type ModeId, type PromptInfo } from '../../shared/dialects';
+import { findModePath, identifyPrompt, reconcileIdentity, type CompiledDialect, type LoginRules, type ModeId, type PromptInfo } from '../../shared/dialects';
 import { parseVersion } from '../../shared/parsers';
 import { createSecretMasker, type SecretMasker } from '../../shared/secrets';
 import type { DeviceChannel, ExpectMatch } from '../channel/types';
@@ -27,6 +27,15 @@ export interface SessionOptions {
    * with the standard config secret patterns. The login secrets are added to it either way.
    */
   masker?: SecretMasker;
+}
+
+/** What `loginAndIdentify`'s `identify` step sees of a line just logged in. */
+export interface IdentifyContext {
+  first: PromptInfo;
+  /** Text received during login, banners and the first prompt included (masked). */
+  greeting: string;
+  /** Runs one command as `probeDialect` (no enable, no paging-off yet). */
+  run(command: string, probeDialect: CompiledDialect): Promise<CommandResult>;
 }
 
 export interface CallOptions {
@@ -72,7 +81,17 @@ export class DeviceSession {
    * Logs in (see `awaitFirstPrompt`), enters privileged mode when the device starts in user mode
    * (`EnableFailed` when it refuses), then turns paging off, ignoring a failure of those commands.
    */
-  static async login(channel: DeviceChannel, dialect: CompiledDialect, credentials: LoginCredentials, sessionOptions: SessionOptions): Promise<DeviceSession> {
+  static login(channel: DeviceChannel, dialect: CompiledDialect, credentials: LoginCredentials, sessionOptions: SessionOptions): Promise<DeviceSession> {
+    return DeviceSession.loginAndIdentify(channel, dialect, credentials, sessionOptions, async () => dialect);
+  }
+
+  /**
+   * Logs in with `rules` (one dialect's, or every dialect's when auto-detecting), then lets
+   * `identify` name the dialect before anything else is sent: it sees the first prompt and the
+   * greeting and may run commands (a version command) as a probe dialect, with paging still on
+   * (the channel must answer that dialect's pager). Only then come enable and paging-off, as in `login`.
+   */
+  static async loginAndIdentify(channel: DeviceChannel, rules: LoginRules, credentials: LoginCredentials, sessionOptions: SessionOptions, identify: (context: IdentifyContext) => Promise<CompiledDialect>): Promise<DeviceSession> {
     const masker = sessionOptions.masker ?? createSecretMasker();
     for (const secret of [credentials.password, credentials.enableSecret]) if (secret) masker.add(secret);
     const options = { ...sessionOptions, masker };
@@ -82,7 +101,7 @@ export class DeviceSession {
     });
     let first: PromptInfo;
     try {
-      first = await awaitFirstPrompt(channel, dialect, credentials, {
+      first = await awaitFirstPrompt(channel, rules, credentials, {
         loginTimeoutMs: options.loginTimeoutMs,
         wakeUpMs: options.wakeUpMs ?? DEFAULT_WAKE_UP_MS,
         maxWakeUps: MAX_WAKE_UPS,
@@ -91,7 +110,17 @@ export class DeviceSession {
     } finally {
       recorder.dispose();
     }
-    const session = new DeviceSession(channel, dialect, options, credentials, first, greeting, false);
+    const start = (speaking: CompiledDialect) => new DeviceSession(channel, speaking, options, credentials, identifyPrompt(speaking, first.prompt) ?? first, greeting, false);
+    let probe: DeviceSession | undefined;
+    const dialect = await identify({
+      first,
+      greeting,
+      run: (command, probeDialect) => {
+        probe = probe ? probe.speaking(probeDialect, false) : start(probeDialect);
+        return probe.run(command, { signal: options.signal });
+      },
+    });
+    const session = probe ? probe.speaking(dialect, false) : start(dialect);
     const call = { signal: options.signal };
     if (session.currentMode === 'user' && findModePath(dialect.modeGraph, 'user', 'privileged')) {
       await session.enterMode('privileged', call);
@@ -107,8 +136,12 @@ export class DeviceSession {
    * commands are sent before its first call. Use only the returned session from then on.
    */
   withDialect(dialect: CompiledDialect): DeviceSession {
+    return this.speaking(dialect, true);
+  }
+
+  private speaking(dialect: CompiledDialect, pagingPending: boolean): DeviceSession {
     const info = identifyPrompt(dialect, this.currentPrompt) ?? { mode: this.currentMode, hostname: this.currentHostname, submode: this.currentSubmode, prompt: this.currentPrompt };
-    return new DeviceSession(this.channel, dialect, this.options, this.credentials, info, this.greeting, true);
+    return new DeviceSession(this.channel, dialect, this.options, this.credentials, info, this.greeting, pagingPending);
   }
 
   get mode(): ModeId {

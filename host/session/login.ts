@@ -1,5 +1,5 @@
 import { FieldKitError, isFieldKitError } from '../../shared/contract';
-import type { CompiledDialect, PromptInfo } from '../../shared/dialects';
+import type { LoginRules, PromptInfo } from '../../shared/dialects';
 import { identifyPrompt } from '../../shared/dialects';
 import type { DeviceChannel } from '../channel/types';
 
@@ -37,8 +37,9 @@ type Event =
  *   wrong password cannot lock the account;
  * - a username or password asked for that the caller did not give → `AuthFailed`.
  * Nothing usable within `loginTimeoutMs` → `PromptNotFound` (text arrived) or `Timeout` (silence).
+ * `dialect` is one dialect's rules, or every dialect's (`identificationRules`) when auto-detecting.
  */
-export async function awaitFirstPrompt(channel: DeviceChannel, dialect: CompiledDialect, credentials: LoginCredentials, timing: LoginTiming): Promise<PromptInfo> {
+export async function awaitFirstPrompt(channel: DeviceChannel, dialect: LoginRules, credentials: LoginCredentials, timing: LoginTiming): Promise<PromptInfo> {
   const events: Event[] = [];
   const patterns: RegExp[] = [];
   const add = (regexes: readonly RegExp[], event: Event) => {

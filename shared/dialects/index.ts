@@ -6,3 +6,5 @@ export type { CompiledDialect, CompiledPrompt, CompiledModeEdge, CompiledDialogu
 export { identifyPrompt, reconcileIdentity } from './prompt';
 export type { PromptInfo, LearnedIdentity } from './prompt';
 export { findModePath } from './modeGraph';
+export { identificationRules, classifyPrompt, decideDialect, familyMembers } from './identification';
+export type { DialectFamily, LoginRules, IdentificationRules, PromptShape, IdentificationEvidence } from './identification';

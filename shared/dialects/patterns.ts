@@ -51,6 +51,12 @@ export const junosPrompts = {
   any: `${LINE_START}(?:\\[edit[^\\]\\r\\n]*\\][\\r\\n]+)?${JUNOS_CLUSTER}(?:[\\w.\\-]+@)?[\\w.\\-/:]{1,63}[>#]${PROMPT_END}`,
 } as const;
 
+/**
+ * Junos's operational prompt as its CLI always shows it, with the user (`admin@r1>`). Auto-detection
+ * needs the user part: without it the prompt is IOS's user-mode `r1>`.
+ */
+export const JUNOS_OPERATIONAL_WITH_USER = `${LINE_START}${JUNOS_CLUSTER}(?<user>[\\w.\\-]+)@(?<hostname>[\\w.\\-/:]{1,63})>${PROMPT_END}`;
+
 /** `Username:`, `User name:`, `login:`, `r1 login:`, VRP `user:` (netmiko's VRP telnet list). */
 export const USERNAME_PROMPT = `${LINE_START}[ \\t]*(?:[\\w.\\-]+ )?(?:user ?name|user|login)[ \\t]*:${PROMPT_END}`;
 /** `Password:`, `password:`, `Enter password:` — at the end of the text only. */

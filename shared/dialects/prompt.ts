@@ -11,8 +11,11 @@ export interface PromptInfo {
   prompt: string;
 }
 
-/** Which mode a received prompt belongs to, or null if it is no prompt of this dialect. */
-export function identifyPrompt(dialect: CompiledDialect, text: string): PromptInfo | null {
+/**
+ * Which mode a received prompt belongs to, or null if it is no prompt of this dialect. Takes any
+ * prompt list: a dialect's, or auto-detection's rules for every dialect (identification.ts).
+ */
+export function identifyPrompt(dialect: Pick<CompiledDialect, 'prompts'>, text: string): PromptInfo | null {
   for (const rule of dialect.prompts) {
     const match = rule.regex.exec(text);
     if (!match) continue;

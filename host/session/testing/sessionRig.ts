@@ -2,6 +2,7 @@ import type { DialectId } from '../../../shared/contract';
 import { getCompiledDialect, type CompiledDialect } from '../../../shared/dialects';
 import { createSecretMasker } from '../../../shared/secrets';
 import { Channel } from '../../channel/channel';
+import type { PagerRule } from '../../channel/types';
 import { ScriptedTransport, type Chunking, type ScriptStep } from '../../channel/testing/scriptedTransport';
 
 /**
@@ -22,12 +23,14 @@ export interface RigOptions {
   greeting?: string;
   steps: readonly ScriptStep[];
   chunking?: Chunking;
+  /** Pagers the channel answers; default the dialect's. */
+  pagers?: readonly PagerRule[];
 }
 
 export async function openRig(options: RigOptions): Promise<SessionRig> {
   const dialect = getCompiledDialect(options.dialect ?? 'ios');
   const transport = new ScriptedTransport({ greeting: options.greeting, steps: options.steps, chunking: options.chunking });
-  const channel = new Channel(transport, { lineEnding: '\n', charset: 'utf-8', pagers: dialect.pagers, masker: createSecretMasker() });
+  const channel = new Channel(transport, { lineEnding: '\n', charset: 'utf-8', pagers: options.pagers ?? dialect.pagers, masker: createSecretMasker() });
   let shown = '';
   const listener = channel.onText((text) => {
     shown += text;
