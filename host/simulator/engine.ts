@@ -107,6 +107,8 @@ export class SimulatorEngine {
       case 'wake':
         return this.beginLogin();
       case 'username':
+        // Like a real console, an empty line (a wake-up Enter) just asks again.
+        if (line.trim() === '') return this.options.persona.login.usernamePrompt;
         this.phase = { kind: 'password', username: line.trim(), attempts: phase.attempts };
         return this.options.persona.login.passwordPrompt;
       case 'password':

@@ -109,12 +109,7 @@ describe.each(cases)('dialect auto finds simulated $dialect', (sample) => {
   });
 });
 
-/*
- * Junos is left out here: its simulated console prints `login:` once, before the port is opened,
- * and takes the wake-up line ending as an empty user name (a real Junos console asks `login:`
- * again). The Junos login itself is covered over Telnet above.
- */
-describe.each(cases.filter((sample) => sample.dialect !== 'junos'))('dialect auto finds simulated $dialect on a console', (sample) => {
+describe.each(cases)('dialect auto finds simulated $dialect on a console', (sample) => {
   it('after a username and password', async () => {
     const credentials = { username: 'tech', password: canary(), enableSecret: canary() };
     const path = join(tmpdir(), `fk-auto-${process.pid}-${sample.dialect}-${randomBytes(3).toString('hex')}`);
