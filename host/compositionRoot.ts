@@ -44,6 +44,7 @@ export function createHost(options: HostOptions): Host {
     logger,
     masker,
     transcriptDir: options.transcripts === false ? null : subDir(dataDir, 'transcripts'),
+    runsDir: subDir(dataDir, 'runs'),
     carrier: options.carrier,
     version: packageVersion(),
     createTransport: options.createTransport ?? createTransportFactory({ knownHosts: createKnownHostsStore(join(dataDir, 'known_hosts.json')) }),

@@ -3,6 +3,7 @@ import { EXIT_FAILURE, EXIT_USAGE, UsageError } from './cliError';
 import { factsCommand, runCommand } from './commands/deviceCommands';
 import { parseCommand } from './commands/parseCommand';
 import { portsCommand } from './commands/portsCommand';
+import { applyCommand, planCommand, PROVISION_USAGE } from './commands/provisionCommands';
 import { PROFILES_USAGE, profilesCommand } from './commands/profilesCommand';
 import { serveCommand } from './commands/serveCommand';
 import { SIM_USAGE, simCommand } from './commands/simCommand';
@@ -16,6 +17,7 @@ Usage:
                  [--dialect auto|ios|maipu|ruijie|vrp|comware|junos] [--timeout SECONDS]
                  [--charset utf-8|gbk|gb18030] [--line-ending cr|lf|crlf] [--json]
   fieldkit run   TARGET [same options] -- "show running-config" ["another command"...]
+  ${PROVISION_USAGE}
   fieldkit ports [--json]       serial ports and USB console adapters
   fieldkit parse version|interfaces|ping [--dialect auto|D] < output.txt
                                 read a saved device output, print its facts as JSON
@@ -44,6 +46,8 @@ const commands: Record<string, Command> = {
   serve: serveCommand,
   sim: simCommand,
   profiles: profilesCommand,
+  plan: planCommand,
+  apply: applyCommand,
 };
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {

@@ -20,7 +20,7 @@ function defaultDataDir(): string {
   return join(process.env['XDG_DATA_HOME'] ?? join(homedir(), '.local', 'share'), 'fieldkit');
 }
 
-export function subDir(dataDir: string, name: 'transcripts' | 'logs'): string {
+export function subDir(dataDir: string, name: 'transcripts' | 'logs' | 'runs'): string {
   const dir = join(dataDir, name);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   return dir;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import { DialectId, FieldKitError, type HostApi } from '../../shared/contract';
 import { compileDialect, dialects, identificationRules } from '../../shared/dialects';
 import type { SecretMasker, TranscriptSink } from '../../shared/secrets/types';
@@ -9,6 +10,7 @@ import { DeviceSession, loginAutoDetect } from '../session';
 import { createFileTranscript } from '../transcript';
 import { listSerialPorts } from '../transports/serial';
 import { LiveSession } from './liveSession';
+import { createProvisionService } from './provisionService';
 import type { ConnectRequest, TransportFactory } from './transportFactory';
 
 const LINE_ENDINGS = { cr: '\r', lf: '\n', crlf: '\r\n' } as const;
@@ -24,6 +26,8 @@ export interface HostServiceOptions {
   version: string;
   /** Builds the transport for a connect request (see transportFactory.ts). */
   createTransport: TransportFactory;
+  /** Run journals and backups; default `runs` beside the transcript folder, none without one. */
+  runsDir?: string | null;
 }
 
 export interface HostService {
@@ -118,6 +122,13 @@ export function createHostService(options: HostServiceOptions): HostService {
     'terminal.resize': async ({ sessionId, columns, rows }) => ({ accepted: get(sessionId).resize(columns, rows) }),
     'serial.list': async () => listSerialPorts(),
     'host.info': async () => ({ version: options.version, carrier: options.carrier, dialects: [...DialectId.options] }),
+    ...createProvisionService({
+      events,
+      logger,
+      masker,
+      runsDir: options.runsDir !== undefined ? options.runsDir : options.transcriptDir ? join(dirname(options.transcriptDir), 'runs') : null,
+      session: get,
+    }),
   };
 
   return {

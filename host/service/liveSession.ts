@@ -70,6 +70,18 @@ export class LiveSession {
     });
   }
 
+  /**
+   * Gives `task` the session and its channel to itself as one busy operation (the provisioning
+   * engine needs the channel for save dialogues and banner blocks). The live terminal is refused
+   * meanwhile; the prompt is re-learned first if someone typed into it.
+   */
+  withLine<T>(task: (line: { session: DeviceSession; channel: DeviceChannel; target: string }) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      await this.resyncIfDirty();
+      return task({ session: this.parts.session, channel: this.parts.channel, target: this.parts.transport.description });
+    });
+  }
+
   /** Keystrokes from the live terminal; refused while an operation owns the line. */
   async terminalInput(data: string): Promise<boolean> {
     this.assertOpen();

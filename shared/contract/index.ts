@@ -4,3 +4,4 @@ export * from './dispatch';
 export * from './errors';
 export * from './wire';
 export * from './serial';
+export * from './provision';

@@ -1,0 +1,17 @@
+export { applyProvision } from './applyProvision';
+export type { ApplyRequestOptions } from './applyProvision';
+export { planProvision, planDesired, readRunningConfig, runningConfigCommand } from './planning';
+export { rollbackProvision } from './rollback';
+export type { RollbackOptions } from './rollback';
+export { createSessionLine } from './deviceLine';
+export type { DeviceLine, LineCallOptions, Conversation } from './deviceLine';
+export { newRunId, readBackup, backupPath } from './context';
+export type { ProvisionContext } from './context';
+export { configFileLines, renderSelections, desiredFromSource } from './desiredConfig';
+export type { DesiredConfig, ProfileLookup } from './desiredConfig';
+export { RunJournal, readJournal, summarizeJournal, journalPath } from './runJournal';
+export type { JournalEntry, JournalSummary } from './runJournal';
+export { saveConfiguration } from './saveConfig';
+export { scheduleReload, cancelReload, supportsReloadGuard } from './reloadGuard';
+export { compareConfigs } from './compareConfig';
+export { createProgressMeter } from './progress';
