@@ -2,6 +2,7 @@ import { FieldKitError } from '../../shared/contract';
 import { EXIT_FAILURE, EXIT_USAGE, UsageError } from './cliError';
 import { factsCommand, runCommand } from './commands/deviceCommands';
 import { parseCommand } from './commands/parseCommand';
+import { CHECK_USAGE, checkCommand } from './commands/checkCommand';
 import { portsCommand } from './commands/portsCommand';
 import { applyCommand, planCommand, PROVISION_USAGE } from './commands/provisionCommands';
 import { PROFILES_USAGE, profilesCommand } from './commands/profilesCommand';
@@ -9,6 +10,11 @@ import { serveCommand } from './commands/serveCommand';
 import { SIM_USAGE, simCommand } from './commands/simCommand';
 import type { CliIo } from './io';
 import { askSecret } from './askSecret';
+
+/** A command's own usage text, without its "Usage:" heading, indented to sit in the list. */
+function usageBody(text: string): string {
+  return text.replace(/^Usage:\n/, '').trimEnd().replace(/^ {2}/, '');
+}
 
 const USAGE = `FieldKit — field provisioning toolkit
 
@@ -18,10 +24,11 @@ Usage:
                  [--charset utf-8|gbk|gb18030] [--line-ending cr|lf|crlf] [--json]
   fieldkit run   TARGET [same options] -- "show running-config" ["another command"...]
   ${PROVISION_USAGE}
+  ${usageBody(CHECK_USAGE)}
   fieldkit ports [--json]       serial ports and USB console adapters
   fieldkit parse version|interfaces|ping [--dialect auto|D] < output.txt
                                 read a saved device output, print its facts as JSON
-  ${PROFILES_USAGE.replace(/^Usage:\n/, '').trimEnd().replace(/\n {2}/g, '\n  ').replace(/^ {2}/, '')}
+  ${usageBody(PROFILES_USAGE)}
   fieldkit serve [--port N]     web mode: the UI on http://127.0.0.1 with a per-run token
   ${SIM_USAGE}
                                 a simulated device for training and tests
@@ -48,6 +55,7 @@ const commands: Record<string, Command> = {
   profiles: profilesCommand,
   plan: planCommand,
   apply: applyCommand,
+  check: checkCommand,
 };
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {

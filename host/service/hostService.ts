@@ -10,6 +10,7 @@ import { DeviceSession, loginAutoDetect } from '../session';
 import { createFileTranscript } from '../transcript';
 import { listSerialPorts } from '../transports/serial';
 import { LiveSession } from './liveSession';
+import { createChecksService } from './checksService';
 import { createProvisionService } from './provisionService';
 import type { ConnectRequest, TransportFactory } from './transportFactory';
 
@@ -122,6 +123,7 @@ export function createHostService(options: HostServiceOptions): HostService {
     'terminal.resize': async ({ sessionId, columns, rows }) => ({ accepted: get(sessionId).resize(columns, rows) }),
     'serial.list': async () => listSerialPorts(),
     'host.info': async () => ({ version: options.version, carrier: options.carrier, dialects: [...DialectId.options] }),
+    ...createChecksService({ events, logger, masker, session: get }),
     ...createProvisionService({
       events,
       logger,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ErrorPayload } from './errors';
 import { CommandResult, Credentials, DeviceFacts, DialectChoice, DialectId, SafeText, SessionState, Target, TerminalSettings, Timeouts } from './device';
+import { checksEvents, checksMethods } from './checks';
 import { provisionEvents, provisionMethods } from './provision';
 import { SerialPortInfo } from './serial';
 
@@ -63,12 +64,14 @@ export const contract = {
       response: z.object({ version: z.string(), carrier: z.enum(['electron', 'web', 'in-process']), dialects: z.array(DialectId) }),
     },
     ...provisionMethods,
+    ...checksMethods,
   },
   events: {
     /** Decoded device output for the live terminal, secrets masked, in order per session. */
     'terminal.output': z.object({ sessionId: SessionId, seq: z.number().int().nonnegative(), data: z.string() }),
     'session.state': z.object({ sessionId: SessionId, state: SessionState, error: ErrorPayload.optional() }),
     ...provisionEvents,
+    ...checksEvents,
   },
 } as const;
 

@@ -5,3 +5,4 @@ export * from './errors';
 export * from './wire';
 export * from './serial';
 export * from './provision';
+export * from './checks';

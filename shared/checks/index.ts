@@ -1,0 +1,11 @@
+export * from './model';
+export { parseRule, evaluateRule, ruleNames, RuleError } from './rule';
+export type { Rule, RuleNode, RuleVerdict, Operator, ListFunction, Subject } from './rule';
+export { judge } from './verdict';
+export type { Verdict } from './verdict';
+export { planDeviceCheck, commandPlatform, defaultDeviceRules, measurePing } from './devicePlan';
+export type { DeviceCheckPlan, PlannedCommand, CommandOutput } from './devicePlan';
+export { profileCheckSpecs } from './profileChecks';
+export type { ProfileChecksResult } from './profileChecks';
+export { checkCommands, renderCheckCommand, CheckCommandError } from './commands';
+export type { CommandPlatform, CheckCommand, ParserName } from './commands';
