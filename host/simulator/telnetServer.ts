@@ -1,6 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { FieldKitError, type DialectId } from '../../shared/contract';
 import { SimulatorEngine } from './engine';
+import { applyRuntimeSettings } from './features/runtime';
 import { personas } from './personas';
 import { TelnetServerCodec } from './telnetServerCodec';
 import type { SimulatedDevice } from './types';
@@ -23,6 +24,10 @@ export interface SimulatorOptions {
   protocol?: 'telnet' | 'raw';
   /** Deliberately serve beyond this computer (a training room). Off by default. */
   allowNonLoopback?: boolean;
+  /** Milliseconds from configuring an NTP server to a synchronised clock; default 3000, 0 for at once. */
+  ntpSyncDelayMs?: number;
+  /** Addresses or networks (`192.0.2.10`, `10.0.0.0/8`) that answer pings besides connected networks and tunnels. */
+  reachable?: readonly string[];
 }
 
 export interface RunningSimulator {
@@ -49,6 +54,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   }
   const persona = personas[options.dialect];
   const device = persona.createDevice(options.hostname ?? persona.defaultHostname);
+  applyRuntimeSettings(device.runtime, {
+    ...(options.ntpSyncDelayMs !== undefined ? { ntpSyncDelayMs: options.ntpSyncDelayMs } : {}),
+    ...(options.reachable !== undefined ? { reachable: options.reachable } : {}),
+  });
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
     sockets.add(socket);

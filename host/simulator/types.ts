@@ -1,5 +1,6 @@
 import type { DialectId } from '../../shared/contract';
 import type { ConfigNode } from './configTree';
+import type { DeviceRuntime } from './features/model';
 
 /** What a device prints in answer to one line. Line breaks are `\n`; the engine sends CR LF. */
 export interface Reply {
@@ -27,6 +28,8 @@ export interface SimulatedDevice {
   startup: ConfigNode;
   /** Junos and VRP8: the candidate configuration being edited, null when none is open. */
   candidate: ConfigNode | null;
+  /** Clock, NTP progress, SA counters, what pings reach: state that is not configuration. */
+  runtime: DeviceRuntime;
 }
 
 export type CliLevel = 'user' | 'privileged' | 'config';

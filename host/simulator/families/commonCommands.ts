@@ -43,14 +43,3 @@ export function confirm(prompt: string, options: { yes: RegExp; no: RegExp; onYe
   };
   return question;
 }
-
-/** IOS-style ping of five echoes, all answered: the simulated network is always up. */
-export function iosPing({ words }: CommandContext): string {
-  const target = words[1] ?? '';
-  return [
-    'Type escape sequence to abort.',
-    `Sending 5, 100-byte ICMP Echos to ${target}, timeout is 2 seconds:`,
-    '!!!!!',
-    'Success rate is 100 percent (5/5), round-trip min/avg/max = 1/1/2 ms',
-  ].join('\n');
-}

@@ -1,4 +1,5 @@
 import { CommandTable, splitWords, wordColumn, type CommandMatch } from '../commandTable';
+import { observeConfiguration } from '../features/runtime';
 import type { Hierarchy } from '../hierarchy';
 import { FILTER_KEYWORDS, applyFilters, splitPipe } from '../outputFilter';
 import type { CliBehaviour, CommandHandler, ConnectionState, Question, Reply, SimulatedDevice } from '../types';
@@ -102,6 +103,7 @@ export function createIosLikeBehaviour(spec: IosLikeSpec): CliBehaviour {
     if (outcome.kind === 'rejected') return error(outcome.match, line, promptText);
     const hostname = /^hostname (\S+)$/.exec(outcome.line);
     if (outcome.line === 'hostname' || hostname) device.hostname = outcome.negated ? spec.defaultHostname : (hostname?.[1] ?? device.hostname);
+    observeConfiguration(device);
     return { output: spec.configOutput?.(outcome.line, device) ?? '' };
   };
 

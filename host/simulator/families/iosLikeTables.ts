@@ -97,8 +97,8 @@ export const iosLikeHierarchy: HierarchySpec = {
 /** Exec commands every IOS-like CLI answers with nothing worth simulating (no SAs, no peers yet). */
 export const quietShowCommands: Readonly<Record<string, CommandHandler>> = Object.fromEntries(
   [
-    'show ntp status', 'show ntp associations', 'show crypto isakmp sa', 'show crypto ipsec sa', 'show crypto session', 'show ip bgp summary',
-    'show ip ospf neighbor', 'show sip-ua register status', 'show voice port summary', 'show dial-peer voice summary', 'show users',
+    'show ntp associations', 'show crypto session', 'show ip bgp summary',
+    'show ip ospf neighbor', 'show voice port summary', 'show dial-peer voice summary', 'show users',
     'show logging', 'show access-lists ...', 'show snmp ...', 'show ip route ...', 'show interfaces ...', 'show history', 'clear *', 'debug *',
     'undebug *', 'terminal monitor', 'terminal no monitor',
   ].map((shape) => [shape, () => '']),

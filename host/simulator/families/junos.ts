@@ -2,6 +2,7 @@ import { CommandTable, splitWords, wordColumn, type CommandMatch } from '../comm
 import { cloneTree, removeLines, setLeaf } from '../configTree';
 import { FILTER_KEYWORDS, applyFilters, splitPipe } from '../outputFilter';
 import type { CliBehaviour, CommandHandler, ConnectionState, Question, Reply, SimulatedDevice } from '../types';
+import { observeConfiguration } from '../features/runtime';
 import { compareConfigs, renderBraces, renderSetLines, replacedPrefix, sameStatements } from './junosConfig';
 
 export interface JunosSpec {
@@ -77,6 +78,7 @@ export function createJunosBehaviour(spec: JunosSpec): CliBehaviour {
     device.startup = cloneTree(candidate);
     const hostname = candidate.children.map((child) => /^system host-name (\S+)$/.exec(child.line)?.[1]).find((name) => name !== undefined);
     device.hostname = hostname ?? spec.defaultHostname;
+    observeConfiguration(device);
     const confirmed = words[1] === 'confirmed' ? `commit confirmed will be automatically rolled back in ${words[2] ?? '10'} minutes unless confirmed\n` : '';
     if (words[1] === 'and-quit') {
       leave(device, connection);

@@ -1,4 +1,5 @@
 import { CommandTable, splitWords, wordColumn, type CommandMatch } from '../commandTable';
+import { observeConfiguration } from '../features/runtime';
 import type { Hierarchy } from '../hierarchy';
 import { FILTER_KEYWORDS, applyFilters, splitPipe } from '../outputFilter';
 import type { CliBehaviour, CommandHandler, ConnectionState, Reply, SimulatedDevice } from '../types';
@@ -84,6 +85,7 @@ export function createVrpLikeBehaviour(spec: VrpLikeSpec): CliBehaviour {
     if (outcome.kind === 'rejected') return error(outcome.match, line, promptText);
     const sysname = /^sysname (\S+)$/.exec(outcome.line);
     if (outcome.line === 'sysname' || sysname) device.hostname = outcome.negated ? spec.defaultHostname : (sysname?.[1] ?? device.hostname);
+    observeConfiguration(device);
     return { output: '' };
   };
 

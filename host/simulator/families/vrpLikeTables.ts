@@ -9,12 +9,22 @@ import type { ConfigTableSpec, HierarchySpec, SectionSpec } from '../hierarchy';
 
 const word = (words: readonly string[], index: number): string => words[index] ?? '';
 
-const interfaceSection: SectionSpec = { shape: 'interface *', table: 'interface', label: (words) => words.slice(1).join('') };
+/** `interface Tunnel0 mode ipsec` (Comware) shows `[R1-Tunnel0]`: the mode words are not part of the name. */
+const interfaceSection: SectionSpec = {
+  shape: 'interface *',
+  table: 'interface',
+  label: (words) => {
+    const mode = words.indexOf('mode');
+    return words.slice(1, mode > 1 ? mode : undefined).join('');
+  },
+};
 
 const interfaceTable: ConfigTableSpec = {
   commands: [
     'description *', 'ip address *', 'shutdown', 'ipsec policy *', 'ipsec apply policy *', 'nat *', 'traffic-filter *', 'packet-filter *',
     'ospf *', 'mtu *', 'tcp *', 'lldp *', 'port *', 'speed *', 'duplex *', 'dhcp *', 'vrrp *', 'ipv6 ...', 'stp *',
+    // Tunnel interfaces (VRP `tunnel-protocol ipsec` + `ipsec profile`, Comware `tunnel protection ipsec profile`).
+    'tunnel-protocol *', 'source *', 'destination *', 'ipsec profile *', 'tunnel protection *',
   ],
 };
 
@@ -25,6 +35,7 @@ const shared: Record<string, ConfigTableSpec> = {
   ikePeer: { commands: ['pre-shared-key *', 'ike-proposal *', 'remote-address *', 'dpd *', 'local-address *', 'exchange-mode *', 'version *', 'nat *', 'proposal *'] },
   ipsecProposal: { commands: ['transform *', 'esp *', 'ah *', 'encapsulation-mode *'] },
   ipsecPolicy: { commands: ['security acl *', 'ike-peer *', 'proposal *', 'pfs *', 'sa *', 'transform-set *', 'ike-profile *', 'remote-address *', 'local-address *'] },
+  ipsecProfile: { commands: ['ike-peer *', 'proposal *', 'pfs *', 'sa *', 'transform-set *', 'ike-profile *'] },
   bgp: { commands: ['router-id *', 'peer *', 'network *', 'import-route *', 'timer *'], sections: [{ shape: 'ipv4-family *', table: 'bgpFamily', label: 'bgp-af-ipv4' }] },
   bgpFamily: { commands: ['peer *', 'network *', 'import-route *'] },
   ospf: { commands: ['import-route *', 'silent-interface *', 'default-route-advertise ...', 'router-id *'], sections: [{ shape: 'area *', table: 'ospfArea', label: (words, parent) => `${parent ?? 'ospf'}-area-${dotted(word(words, 1))}` }] },
@@ -59,6 +70,7 @@ const globalSections: SectionSpec[] = [
   { shape: 'ike peer *', table: 'ikePeer', label: (words) => `ike-peer-${word(words, 2)}` },
   { shape: 'ipsec proposal *', table: 'ipsecProposal', label: (words) => `ipsec-proposal-${word(words, 2)}` },
   { shape: 'ipsec policy *', table: 'ipsecPolicy', label: (words) => `ipsec-policy-${word(words, 4)}-${word(words, 2)}-${word(words, 3)}` },
+  { shape: 'ipsec profile *', table: 'ipsecProfile', label: (words) => `ipsec-profile-${word(words, 2)}` },
   { shape: 'bgp *', table: 'bgp', label: 'bgp' },
   { shape: 'ospf ...', table: 'ospf', label: (words) => `ospf-${words[1] ?? '1'}` },
 ];
@@ -108,7 +120,7 @@ export const comwareHierarchy: HierarchySpec = {
         { shape: 'subscriber-line *', table: 'subscriberLine', label: (words) => `subscriber-line${word(words, 1)}` },
       ],
     },
-    ipsecProposal: { commands: [...(shared['ipsecProposal']?.commands ?? []), 'protocol *'] },
+    ipsecProposal: { commands: [...(shared['ipsecProposal']?.commands ?? []), 'protocol *', 'pfs *'] },
     localUser: { commands: ['password *', 'service-type *', 'authorization-attribute *', 'level *'] },
     userInterface: { commands: ['authentication-mode *', 'protocol inbound *', 'acl *', 'idle-timeout *', 'user privilege *', 'set authentication *', 'screen-length *', 'user-role *'] },
     ikeKeychain: { commands: ['pre-shared-key *'] },
@@ -116,9 +128,9 @@ export const comwareHierarchy: HierarchySpec = {
     domain: { commands: ['authentication *', 'authorization *', 'accounting *'] },
     voice: { commands: [], sections: [{ shape: 'dial-program', table: 'dialProgram', label: 'voice-dial' }, { shape: 'sip', table: 'voiceSip', label: 'voice-sip' }] },
     dialProgram: { commands: [], sections: [{ shape: 'entity *', table: 'entity', label: (words) => `voice-dial-entity${word(words, 1)}` }] },
-    entity: { commands: ['line *', 'match-template *', 'address *', 'codec *', 'description *'] },
-    voiceSip: { commands: ['registrar *', 'user *', 'proxy *', 'mode *'] },
-    subscriberLine: { commands: ['description *', 'cid *', 'receive-gain *', 'transmit-gain *'] },
+    entity: { commands: ['line *', 'match-template *', 'address *', 'codec *', 'description *', 'user *'] },
+    voiceSip: { commands: ['registrar *', 'user *', 'proxy *', 'mode *', 'source-bind *'] },
+    subscriberLine: { commands: ['description *', 'cid *', 'receive-gain *', 'transmit-gain *', 'cptone *'] },
   },
 };
 

@@ -1,14 +1,17 @@
 import { confirm, pagingSwitch, saveNow, versionHandler } from '../families/commonCommands';
 import { createVrpLikeBehaviour } from '../families/vrpLike';
 import { comwareHierarchy } from '../families/vrpLikeTables';
+import { vrpLikeCheckHandlers } from '../features/checkHandlers';
 import { Hierarchy } from '../hierarchy';
 import type { CommandContext, CommandHandler, Persona, Question, Reply } from '../types';
 import { versionOutputs } from './versionOutputs';
-import { configurationHandler, createVrpLikeDevice, displayInterfaceBrief, displayThis, quietDisplays, vrpPing } from './vrpLikeCommon';
+import { configurationHandler, createVrpLikeDevice, displayThis, quietDisplays } from './vrpLikeCommon';
 
 /**
  * H3C Comware 5.20 on an S7510E (test/fixtures/version/comware-s7510e.txt). The save dialogue
  * (question, file name, overwrite) is DOMAIN.md §2.0's; errors are Comware's `% … found at '^' position.`
+ * The check outputs (NTP, IKE/IPSec SAs, SIP, ping, interface table) are Comware 7's: the only
+ * real ones in test/fixtures.
  */
 const BASE_CONFIG = `
 version 5.20, Feature 6709L25
@@ -97,7 +100,7 @@ export const comware: Persona = {
   consoleWakeUp: () => '\n\nPress ENTER to get started.\n',
   pager: { prompt: '  ---- More ----', eraser: `\x1b[16D${' '.repeat(16)}\x1b[16D` },
   defaultPageLength: 24,
-  createDevice: (hostname) => createVrpLikeDevice(BASE_CONFIG, hostname),
+  createDevice: (hostname) => createVrpLikeDevice('comware', BASE_CONFIG, hostname),
   behaviour: createVrpLikeBehaviour({
     hierarchy: new Hierarchy(comwareHierarchy),
     defaultHostname: 'H3C',
@@ -115,7 +118,7 @@ export const comware: Persona = {
     },
     anyView: {
       ...quietDisplays([
-        'display ike sa ...', 'display ipsec sa ...', 'display ipsec tunnel ...', 'display voice sip register-status', 'display ntp-service status',
+        'display ipsec tunnel ...',
         'display bgp peer ...', 'display ospf peer ...', 'display ip routing-table ...', 'display users ...', 'display info-center ...',
         'display snmp-agent *', 'display acl *', 'display logbuffer ...', 'display interface ...',
       ]),
@@ -123,11 +126,10 @@ export const comware: Persona = {
       'display current-configuration ...': configurationHandler(VERSION_LINE, 'running'),
       'display saved-configuration ...': configurationHandler(VERSION_LINE, 'startup'),
       'display this': displayThis,
-      'display ip interface brief': displayInterfaceBrief,
       'display clock': () => '10:21:07 BJ Mon 03/03/2025\nTime Zone : BJ add 08:00:00\n',
       save,
       'save force': saveForce,
-      'ping *': vrpPing,
+      ...vrpLikeCheckHandlers('comware'),
     },
   }),
 };

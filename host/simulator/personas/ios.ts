@@ -1,5 +1,8 @@
+import type { DialectId } from '../../../shared/contract';
 import { cloneTree, parseIndented, setLeaf } from '../configTree';
-import { confirm, iosPing, pageLengthHandler, saveNow, versionHandler } from '../families/commonCommands';
+import { iosLikeCheckHandlers } from '../features/checkHandlers';
+import { createRuntime } from '../features/runtime';
+import { confirm, pageLengthHandler, saveNow, versionHandler } from '../families/commonCommands';
 import { createIosLikeBehaviour } from '../families/iosLike';
 import { iosLikeHierarchy, quietShowCommands, renderInterfaceBrief, renderIosLikeConfig } from '../families/iosLikeTables';
 import { Hierarchy } from '../hierarchy';
@@ -52,12 +55,12 @@ line vty 0 4
 `;
 
 /** Builds a device whose configuration starts with `hostname` after the `boot` markers, as IOS orders it. */
-export function createIosLikeDevice(baseConfig: string, hostname: string, hostnameAfter: string | null): SimulatedDevice {
+export function createIosLikeDevice(dialect: DialectId, baseConfig: string, hostname: string, hostnameAfter: string | null): SimulatedDevice {
   const running = parseIndented(baseConfig, /^!/);
   const index = hostnameAfter === null ? -1 : running.children.findIndex((node) => node.line === hostnameAfter);
   if (index >= 0) running.children.splice(index + 1, 0, { line: `hostname ${hostname}`, children: [] });
   else setLeaf(running, `hostname ${hostname}`);
-  return { hostname, running, startup: cloneTree(running), candidate: null };
+  return { hostname, running, startup: cloneTree(running), candidate: null, runtime: createRuntime(dialect) };
 }
 
 function runningConfig({ device }: CommandContext): string {
@@ -105,7 +108,7 @@ export const iosUser: Record<string, CommandHandler> = {
   'show inventory': () => 'NAME: "IOSv", DESCR: "IOSv chassis, Hw Serial#: 991UCMIHG4UAJ1J010CQG, Hw Revision: 1.0"\nPID: IOSv              , VID: 1.0, SN: 991UCMIHG4UAJ1J010CQG',
   'terminal length *': pageLengthHandler(2),
   'terminal width *': () => ({ output: '' }),
-  'ping *': iosPing,
+  ...iosLikeCheckHandlers('ios'),
   'traceroute *': ({ words }) => `Type escape sequence to abort.\nTracing the route to ${words[1] ?? ''}\n  1 ${words[1] ?? ''} 1 msec 1 msec 1 msec`,
 };
 
@@ -123,7 +126,7 @@ export const ios: Persona = {
   consoleWakeUp: (hostname) => `\n\n${hostname} con0 is now available\n\n\n\n\n\nPress RETURN to get started.\n`,
   pager: { prompt: ' --More-- ', eraser: '\b'.repeat(10) + ' '.repeat(10) + '\b'.repeat(10) },
   defaultPageLength: 24,
-  createDevice: (hostname) => createIosLikeDevice(BASE_CONFIG, hostname, 'no service password-encryption'),
+  createDevice: (hostname) => createIosLikeDevice('ios', BASE_CONFIG, hostname, 'no service password-encryption'),
   behaviour: createIosLikeBehaviour({
     hierarchy: new Hierarchy(iosLikeHierarchy),
     defaultHostname: 'Router',

@@ -1,5 +1,7 @@
 import { createRoot, setLeaf } from '../configTree';
 import { versionHandler } from '../families/commonCommands';
+import { junosCheckHandlers } from '../features/checkHandlers';
+import { createRuntime } from '../features/runtime';
 import { createJunosBehaviour } from '../families/junos';
 import type { CommandHandler, Persona, SimulatedDevice } from '../types';
 import { versionOutputs } from './versionOutputs';
@@ -24,21 +26,8 @@ function createDevice(hostname: string): SimulatedDevice {
   for (const statement of BASE_STATEMENTS.slice(1)) setLeaf(running, statement);
   const startup = createRoot();
   startup.children = running.children.map((child) => ({ line: child.line, children: [] }));
-  return { hostname, running, startup, candidate: null };
+  return { hostname, running, startup, candidate: null, runtime: createRuntime('junos') };
 }
-
-const ping: CommandHandler = ({ words }) => {
-  const target = words[1] ?? '';
-  const replies = [0, 1, 2, 3, 4].map((sequence) => `64 bytes from ${target}: icmp_seq=${sequence} ttl=64 time=1.000 ms`);
-  return [
-    `PING ${target} (${target}): 56 data bytes`,
-    ...replies,
-    '',
-    `--- ${target} ping statistics ---`,
-    '5 packets transmitted, 5 packets received, 0% packet loss',
-    'round-trip min/avg/max/stddev = 1.000/1.000/1.000/0.000 ms',
-  ].join('\n');
-};
 
 const interfacesTerse: CommandHandler = ({ device }) => {
   const rows = ['Interface               Admin Link Proto    Local                 Remote'];
@@ -69,14 +58,13 @@ export const junos: Persona = {
     ],
     operational: {
       ...quiet([
-        'show security ike security-associations ...', 'show security ipsec security-associations ...', 'show bgp summary', 'show ospf neighbor ...',
-        'show ntp status', 'show ntp associations ...', 'show route ...', 'show ldp session ...', 'show mpls lsp ...', 'show system alarms',
+        'show bgp summary', 'show ospf neighbor ...', 'show ntp associations ...', 'show route ...', 'show ldp session ...', 'show mpls lsp ...', 'show system alarms',
         'show chassis alarms', 'show log *', 'clear *',
       ]),
       'show version': versionHandler(versionOutputs.junos),
       'show interfaces terse ...': interfacesTerse,
       'show system uptime': () => 'Current time: 2025-03-03 10:21:07 UTC\nSystem booted: 2025-02-20 08:00:00 UTC (1w6d 02:21 ago)\n',
-      'ping *': ping,
+      ...junosCheckHandlers(),
     },
   }),
 };

@@ -1,4 +1,5 @@
-import { confirm, pagingSwitch, iosPing, saveNow, versionHandler } from '../families/commonCommands';
+import { confirm, pagingSwitch, saveNow, versionHandler } from '../families/commonCommands';
+import { iosLikeCheckHandlers } from '../features/checkHandlers';
 import { createIosLikeBehaviour } from '../families/iosLike';
 import { iosLikeHierarchy, quietShowCommands, renderInterfaceBrief, renderIosLikeConfig } from '../families/iosLikeTables';
 import { Hierarchy } from '../hierarchy';
@@ -55,7 +56,7 @@ export const maipu: Persona = {
   consoleWakeUp: (hostname) => `\n\n${hostname} con0 is now available\n\n\nPress RETURN to get started.\n`,
   pager: { prompt: '....press ENTER to next line, Q to quit, other key to next page....', eraser: '\r' + ' '.repeat(70) + '\r' },
   defaultPageLength: 24,
-  createDevice: (hostname) => createIosLikeDevice(BASE_CONFIG, hostname, null),
+  createDevice: (hostname) => createIosLikeDevice('maipu', BASE_CONFIG, hostname, null),
   behaviour: createIosLikeBehaviour({
     hierarchy: new Hierarchy({ ...iosLikeHierarchy, interfaceNames: ['gigabitethernet', 'fastethernet', 'loopback', 'tunnel', 'serial', 'vlan'] }),
     defaultHostname: 'Maipu',
@@ -72,7 +73,7 @@ export const maipu: Persona = {
       'show ip interface brief': ({ device }) => renderInterfaceBrief(device.running),
       'more off': pagingSwitch(false),
       'more on': pagingSwitch(true),
-      'ping *': iosPing,
+      ...iosLikeCheckHandlers('maipu'),
     },
     privileged: {
       'show running-config ...': runningConfig,

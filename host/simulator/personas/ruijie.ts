@@ -1,6 +1,7 @@
-import { iosPing, pageLengthHandler, saveNow, versionHandler } from '../families/commonCommands';
+import { pageLengthHandler, saveNow, versionHandler } from '../families/commonCommands';
+import { iosLikeCheckHandlers } from '../features/checkHandlers';
 import { createIosLikeBehaviour } from '../families/iosLike';
-import { iosLikeHierarchy, quietShowCommands, renderInterfaceBrief, renderIosLikeConfig } from '../families/iosLikeTables';
+import { iosLikeHierarchy, quietShowCommands, renderIosLikeConfig } from '../families/iosLikeTables';
 import { Hierarchy } from '../hierarchy';
 import type { CommandContext, CommandHandler, Persona } from '../types';
 import { createIosLikeDevice } from './ios';
@@ -40,7 +41,7 @@ export const ruijie: Persona = {
   consoleWakeUp: () => '\n\nPress RETURN to get started.\n',
   pager: { prompt: ' --More-- ', eraser: '\b'.repeat(10) + ' '.repeat(10) + '\b'.repeat(10) },
   defaultPageLength: 24,
-  createDevice: (hostname) => createIosLikeDevice(BASE_CONFIG, hostname, 'version S8600E_RGOS 11.0(4)B8'),
+  createDevice: (hostname) => createIosLikeDevice('ruijie', BASE_CONFIG, hostname, 'version S8600E_RGOS 11.0(4)B8'),
   behaviour: createIosLikeBehaviour({
     hierarchy: new Hierarchy({ ...iosLikeHierarchy, interfaceNames: ['GigabitEthernet', 'TenGigabitEthernet', 'FastEthernet', 'Loopback', 'Mgmt', 'Tunnel', 'VLAN', 'AggregatePort'] }),
     defaultHostname: 'Ruijie',
@@ -54,10 +55,9 @@ export const ruijie: Persona = {
     user: {
       ...quietShowCommands,
       'show version': versionHandler(versionOutputs.ruijie),
-      'show ip interface brief': ({ device }) => renderInterfaceBrief(device.running),
       'terminal length *': pageLengthHandler(2),
       'terminal width *': () => ({ output: '' }),
-      'ping *': iosPing,
+      ...iosLikeCheckHandlers('ruijie'),
     },
     privileged: {
       'show running-config ...': runningConfig,

@@ -1,10 +1,11 @@
 import { confirm, pageLengthHandler, saveNow, versionHandler } from '../families/commonCommands';
 import { createVrpLikeBehaviour } from '../families/vrpLike';
 import { vrpHierarchy } from '../families/vrpLikeTables';
+import { vrpLikeCheckHandlers } from '../features/checkHandlers';
 import { Hierarchy } from '../hierarchy';
 import type { CommandContext, CommandHandler, Persona, Question } from '../types';
 import { versionOutputs } from './versionOutputs';
-import { configurationHandler, createVrpLikeDevice, displayInterfaceBrief, displayThis, quietDisplays, vrpPing } from './vrpLikeCommon';
+import { configurationHandler, createVrpLikeDevice, displayThis, quietDisplays } from './vrpLikeCommon';
 
 /**
  * Huawei VRP 5 on an AR6280 (test/fixtures/version/vrp-ar6280.txt). Save dialogue and the
@@ -63,7 +64,7 @@ export const vrp: Persona = {
   consoleWakeUp: () => '\n\nPress ENTER to get started.\n',
   pager: { prompt: '  ---- More ----', eraser: `\x1b[42D${' '.repeat(42)}\x1b[42D` },
   defaultPageLength: 24,
-  createDevice: (hostname) => createVrpLikeDevice(BASE_CONFIG, hostname),
+  createDevice: (hostname) => createVrpLikeDevice('vrp', BASE_CONFIG, hostname),
   behaviour: createVrpLikeBehaviour({
     hierarchy: new Hierarchy(vrpHierarchy),
     defaultHostname: 'Huawei',
@@ -80,7 +81,7 @@ export const vrp: Persona = {
     },
     anyView: {
       ...quietDisplays([
-        'display ike sa ...', 'display ipsec sa ...', 'display ipsec statistics ...', 'display ntp-service status', 'display ntp-service sessions ...',
+        'display ipsec statistics ...', 'display ntp-service sessions ...',
         'display bgp peer ...', 'display ospf peer ...', 'display ip routing-table ...', 'display users ...', 'display info-center ...',
         'display snmp-agent *', 'display acl *', 'display logbuffer ...', 'display interface ...',
       ]),
@@ -88,10 +89,9 @@ export const vrp: Persona = {
       'display current-configuration ...': configurationHandler(VERSION_LINE, 'running'),
       'display saved-configuration ...': configurationHandler(VERSION_LINE, 'startup'),
       'display this': displayThis,
-      'display ip interface brief': displayInterfaceBrief,
       'display clock': () => '2025-03-03 10:21:07+08:00\nMonday\nTime Zone(BJ) : UTC+08:00\n',
       save,
-      'ping *': vrpPing,
+      ...vrpLikeCheckHandlers('vrp'),
     },
   }),
 };
