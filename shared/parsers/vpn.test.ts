@@ -19,7 +19,13 @@ describe('parseIkeSa / parseIpsecSa edge cases', () => {
 
   it('throws OutputParseError when no SA table is found', () => {
     expect(() => parseIkeSa('ios', '')).toThrow(OutputParseError);
-    expect(() => parseIpsecSa('ios', '')).toThrow(/current_peer/);
+    expect(() => parseIpsecSa('ios', 'Building configuration...')).toThrow(/current_peer/);
     expect(() => parseIpsecSa('vrp', 'Error: Unrecognized command')).toThrow(OutputParseError);
+  });
+
+  it('reads an empty answer, or Junos "Total active tunnels: 0", as no IPSec SA', () => {
+    expect(parseIpsecSa('ios', '')).toEqual([]);
+    expect(parseIpsecSa('vrp', '\r\n')).toEqual([]);
+    expect(parseIpsecSa('junos', '  Total active tunnels: 0\n')).toEqual([]);
   });
 });

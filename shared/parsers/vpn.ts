@@ -189,12 +189,14 @@ function junosIpsec(lines: string[]): IpsecSa[] | null {
 }
 
 /**
- * The IPSec SAs the dialect lists. Pure. Throws {@link OutputParseError} when the output holds no
- * SA (an empty IOS/VRP `display ipsec sa` prints nothing: that is an error here, not "no SAs",
- * since the text cannot be told from an unrelated output).
+ * The IPSec SAs the dialect lists. Pure. A device with no SA prints nothing (IOS, VRP, Comware)
+ * or `Total active tunnels: 0` (Junos): both mean "none". The caller has already checked that the
+ * command itself was accepted (the dialect's error patterns), so an empty answer is not a typo.
+ * Throws {@link OutputParseError} for any other text without an SA.
  */
 export function parseIpsecSa(dialect: DialectId, output: string): IpsecSa[] {
   const lines = normalizeLines(output);
+  if (lines.every((line) => line.trim() === '' || /^Total active tunnels:\s*0\s*$/.test(line.trim()))) return [];
   const result = IOS_LIKE.has(dialect) ? iosIpsec(lines) : dialect === 'junos' ? junosIpsec(lines) : vrpLikeIpsec(lines);
   if (result === null) throw new OutputParseError('no IPSec SA (current_peer, Tunnel remote / remote address, or ID/Algorithm/SPI table) found in the output');
   return result;

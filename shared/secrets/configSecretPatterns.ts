@@ -24,8 +24,17 @@ export const configSecretPatterns: readonly RegExp[] = [
   /(?:^|[#>\]])[ \t]*local-user[ \t]+\S+[^\n]*?[ \t]password[ \t]+(?:(?:cipher|simple|irreversible-cipher|hash)[ \t]+)?(\S+)/m,
   // IOS `crypto isakmp key 6 x address 203.0.113.1`.
   /(?:^|[#>\]])[ \t]*crypto[ \t]+isakmp[ \t]+key[ \t]+(?:\d[ \t]+)?(\S+)/m,
+  // Comware keychain `pre-shared-key address 203.0.113.1 [255.255.255.255] key simple x`.
+  /\bpre-shared-key[ \t]+address[ \t]+\S+(?:[ \t]+\S+)?[ \t]+key[ \t]+(?:(?:cipher|simple)[ \t]+)?(\S+)/m,
   // VRP and Comware `pre-shared-key cipher x`, IOS IKEv2 keyring `pre-shared-key local x`.
-  /\bpre-shared-key[ \t]+(?:(?:cipher|simple|local|remote|\d)[ \t]+)*(\S+)/m,
+  /\bpre-shared-key[ \t]+(?!address\b)(?:(?:cipher|simple|local|remote|\d)[ \t]+)*(\S+)/m,
+  // A password inside a longer line: IOS SIP `credentials username 1001 password 0 x`,
+  // Comware voice `user 1001 password simple x`.
+  /[ \t]password[ \t]+(?:(?:\d|cipher|simple|irreversible-cipher|hash)[ \t]+)?(\S+)/m,
+  // SNMPv3 keys: IOS `snmp-server user U G v3 auth sha x priv aes 128 y`, VRP
+  // `snmp-agent usm-user v3 U authentication-mode sha x privacy-mode aes128 y`.
+  /\b(?:auth|authentication-mode)[ \t]+(?:md5|sha\S*)[ \t]+(?:(?:cipher|simple)[ \t]+)?(\S+)/m,
+  /\b(?:priv|privacy-mode)[ \t]+(?:des\S*|3des|aes\S*)(?:[ \t]+\d+)?[ \t]+(?:(?:cipher|simple)[ \t]+)?(\S+)/m,
   // IOS `snmp-server community public RO`.
   /(?:^|[#>\]])[ \t]*snmp-server[ \t]+community[ \t]+(\S+)/m,
   // VRP `snmp-agent community read cipher x`.

@@ -112,6 +112,13 @@ describe('createSecretMasker: stream', () => {
 describe('configSecretPatterns', () => {
   const cases: Array<[string, string]> = [
     ['password 7 0822455D0A16', `password 7 ${MASK}`],
+    // Comware keychains name the peer before the key: the peer stays, the key goes.
+    [' pre-shared-key address 203.0.113.1 key simple Hub-Psk-2026', ` pre-shared-key address 203.0.113.1 key simple ${MASK}`],
+    [' pre-shared-key address 203.0.113.1 255.255.255.255 key cipher $c$3$abc', ` pre-shared-key address 203.0.113.1 255.255.255.255 key cipher ${MASK}`],
+    [' credentials username 1001 password 0 SipPass1 realm county.gov', ` credentials username 1001 password 0 ${MASK} realm county.gov`],
+    [' user 1001 password simple SipPass2', ` user 1001 password simple ${MASK}`],
+    ['snmp-server user NMS G v3 auth sha AuthKey123 priv aes 128 PrivKey456', `snmp-server user NMS G v3 auth sha ${MASK} priv aes 128 ${MASK}`],
+    [' snmp-agent usm-user v3 nms authentication-mode sha AuthKey789 privacy-mode aes128 PrivKey000', ` snmp-agent usm-user v3 nms authentication-mode sha ${MASK} privacy-mode aes128 ${MASK}`],
     [' password 0 Cisco123', ` password 0 ${MASK}`],
     ['password zebra', `password ${MASK}`],
     ['enable password enable', `enable password ${MASK}`],
