@@ -1,9 +1,19 @@
-import { FieldKitError, type HostApi } from '../../shared/contract';
-import { profileDialects } from '../../shared/profiles';
+import { extname } from 'node:path';
+import {
+  FieldKitError,
+  MAX_SHEET_BYTES,
+  type DialectId,
+  type HostApi,
+  type ParameterProblemView,
+  type ParameterSummary,
+  type ProvisionSource,
+  type SheetImportView,
+} from '../../shared/contract';
+import { profileDialects, renderProfile, type ParameterDeclaration } from '../../shared/profiles';
 import type { SecretMasker } from '../../shared/secrets/types';
 import type { EventBus } from '../carriers/eventBus';
 import type { Logger } from '../logging/logger';
-import { findProfile, loadProfileLibrary, type ProfileLibrary } from '../profiles';
+import { findProfile, importCsvSheet, importXlsxSheet, loadProfileLibrary, type ProfileLibrary, type SheetImport } from '../profiles';
 import { applyProvision, createSessionLine, planProvision, readBackup, rollbackProvision, type ProvisionContext } from '../provision';
 import type { LiveSession } from './liveSession';
 
@@ -18,7 +28,7 @@ export interface ProvisionServiceOptions {
   session(sessionId: string): LiveSession;
 }
 
-type ProvisionApi = Pick<HostApi, 'provision.plan' | 'provision.apply' | 'provision.rollback' | 'profiles.list'>;
+type ProvisionApi = Pick<HostApi, 'provision.plan' | 'provision.apply' | 'provision.rollback' | 'profiles.list' | 'profiles.importSheet'>;
 
 /**
  * Waits inside save dialogues and `reload in` may take long on a big configuration (IOS builds
@@ -50,9 +60,14 @@ export function createProvisionService(options: ProvisionServiceOptions): Provis
   }
 
   return {
-    'provision.plan': ({ sessionId, source }) => withContext(sessionId, (context) => planProvision(context, source)),
+    'provision.plan': ({ sessionId, source }) =>
+      withContext(sessionId, (context) => {
+        checkParameterValues(source, context.line.dialect.id, context.lookup);
+        return planProvision(context, source);
+      }),
     'provision.apply': ({ sessionId, source, options: applyOptions }) =>
       withContext(sessionId, async (context) => {
+        checkParameterValues(source, context.line.dialect.id, context.lookup);
         const report = await applyProvision(context, source, applyOptions);
         logger.info('provision apply', {
           sessionId,
@@ -78,17 +93,92 @@ export function createProvisionService(options: ProvisionServiceOptions): Provis
           id: profile.id,
           kind: profile.kind,
           name: profile.name,
+          description: profile.description,
           dialects: profileDialects(profile),
-          parameters: profile.parameters.map((declaration) => ({
-            name: declaration.name,
-            type: declaration.type,
-            required: declaration.required,
-            secret: declaration.type === 'secret',
-          })),
+          parameters: profile.parameters.map(parameterSummary),
           reversible: profileDialects(profile).filter((dialect) => profile.templates[dialect]?.reverse !== undefined),
         })),
         problems: loaded.problems.map((problem) => ({ file: problem.file, message: problem.message.en })),
       };
     },
+    'profiles.importSheet': async ({ fileName, contentBase64 }) => {
+      const bytes = new Uint8Array(Buffer.from(contentBase64, 'base64'));
+      if (bytes.length > MAX_SHEET_BYTES) {
+        return sheetFailure('file-format', `文件超过 ${MAX_SHEET_BYTES / 1024} KB`, `the file is larger than ${MAX_SHEET_BYTES / 1024} KB`);
+      }
+      const extension = extname(fileName).toLowerCase();
+      const options = { parameters: sheetColumns(await library()) };
+      if (extension === '.csv') return sheetView(importCsvSheet(bytes, options));
+      if (extension === '.xlsx') return sheetView(await importXlsxSheet(bytes, options));
+      return sheetFailure('file-format', `只支持 .csv 和 .xlsx 文件，收到 ${extension || '无扩展名'}`, `only .csv and .xlsx files are supported, got ${extension || 'no extension'}`);
+    },
   };
+}
+
+function parameterSummary(declaration: ParameterDeclaration): ParameterSummary {
+  const secret = declaration.type === 'secret';
+  return {
+    name: declaration.name,
+    type: declaration.type,
+    required: declaration.required,
+    secret,
+    label: declaration.label,
+    ...(declaration.description ? { description: declaration.description } : {}),
+    ...('default' in declaration && declaration.default !== undefined && !secret ? { default: declaration.default } : {}),
+    ...(declaration.type === 'enum' ? { values: declaration.values } : {}),
+    ...(declaration.type === 'integer' ? { min: declaration.min, max: declaration.max } : {}),
+    ...(declaration.type === 'secret' ? { minLength: declaration.minLength } : {}),
+    ...('maxLength' in declaration ? { maxLength: declaration.maxLength } : {}),
+  };
+}
+
+/**
+ * Validates the values of every selected profile before anything is read from the device, so
+ * the UI can show each problem at its field (`details.parameters`). Other render problems are
+ * left to the engine, which reports them as before.
+ */
+function checkParameterValues(source: ProvisionSource, dialect: DialectId, lookup: ProvisionContext['lookup']): void {
+  if (source.kind !== 'profiles') return;
+  const problems: string[] = [];
+  const parameters: ParameterProblemView[] = [];
+  for (const selection of source.profiles) {
+    const profile = lookup(selection.id);
+    if (!profile) continue;
+    const rendered = renderProfile(profile, dialect, selection.values, { direction: 'apply', ignoreUndeclared: source.ignoreUndeclared });
+    if (rendered.ok) continue;
+    for (const problem of rendered.problems) {
+      problems.push(`${profile.id}: ${problem.message.en}`);
+      if (problem.parameter !== undefined) parameters.push({ profileId: profile.id, parameter: problem.parameter, code: problem.code, message: problem.message });
+    }
+  }
+  if (parameters.length > 0) throw new FieldKitError('InvalidRequest', `cannot render the profiles: ${problems.join('; ')}`, { problems, parameters });
+}
+
+/** Example sheets name the row's dialect in a `dialect` column; it is read like a parameter. */
+const DIALECT_COLUMN: ParameterDeclaration = { name: 'dialect', type: 'text', label: { 'zh-CN': '设备类型', en: 'Dialect' }, required: false, maxLength: 32 };
+
+/** Every parameter of the library (first declaration of a name wins), so headers may be labels. */
+function sheetColumns(loaded: ProfileLibrary): ParameterDeclaration[] {
+  const byName = new Map<string, ParameterDeclaration>([[DIALECT_COLUMN.name, DIALECT_COLUMN]]);
+  for (const { profile } of loaded.profiles) {
+    for (const declaration of profile.parameters) if (!byName.has(declaration.name)) byName.set(declaration.name, declaration);
+  }
+  return [...byName.values()];
+}
+
+function sheetView(imported: SheetImport): SheetImportView {
+  if (imported.ok) return { ok: true, sites: imported.sites, columns: imported.columns };
+  return {
+    ok: false,
+    problems: imported.problems.map((problem) => ({
+      code: problem.code,
+      ...(problem.row === undefined ? {} : { row: problem.row }),
+      ...(problem.column === undefined ? {} : { column: problem.column }),
+      message: problem.message,
+    })),
+  };
+}
+
+function sheetFailure(code: string, chinese: string, english: string): SheetImportView {
+  return { ok: false, problems: [{ code, message: { 'zh-CN': chinese, en: english } }] };
 }

@@ -132,14 +132,83 @@ export const ApplyReport = z.object({
 });
 export type ApplyReport = z.infer<typeof ApplyReport>;
 
+/** Text in both product languages, as profiles and sheet problems carry it. */
+const LocalizedText = z.object({ 'zh-CN': z.string(), en: z.string() });
+
+/**
+ * A parameter as the wizard's form needs it. The optional fields mirror the profile schema's
+ * declaration (`shared/profiles/parameterSchema.ts`): `values` for an enum, `min`/`max` for an
+ * integer, `minLength`/`maxLength` for text, secrets and host names. `default` is text and is
+ * never given for a secret.
+ */
+export const ParameterSummary = z.object({
+  name: z.string(),
+  type: z.string(),
+  required: z.boolean(),
+  secret: z.boolean(),
+  label: LocalizedText.optional(),
+  description: LocalizedText.optional(),
+  default: z.string().optional(),
+  values: z.array(z.string()).optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  minLength: z.number().optional(),
+  maxLength: z.number().optional(),
+});
+export type ParameterSummary = z.infer<typeof ParameterSummary>;
+
 export const ProfileSummary = z.object({
   id: z.string(),
   kind: z.string(),
-  name: z.object({ 'zh-CN': z.string(), en: z.string() }),
+  name: LocalizedText,
+  description: LocalizedText.optional(),
   dialects: z.array(DialectId),
-  parameters: z.array(z.object({ name: z.string(), type: z.string(), required: z.boolean(), secret: z.boolean() })),
+  parameters: z.array(ParameterSummary),
   reversible: z.array(DialectId),
 });
+export type ProfileSummary = z.infer<typeof ProfileSummary>;
+
+/** A problem with one parameter value, as found by the profile's validation (messages never quote a secret). */
+export const ParameterProblemView = z.object({
+  profileId: z.string(),
+  parameter: z.string(),
+  code: z.string(),
+  message: LocalizedText,
+});
+export type ParameterProblemView = z.infer<typeof ParameterProblemView>;
+
+/**
+ * `details` of the `InvalidRequest` that `provision.plan` and `provision.apply` reject with when
+ * the profiles cannot be rendered: `problems` in English (as before), `parameters` per field.
+ */
+export const RenderProblemDetails = z.object({
+  problems: z.array(z.string()),
+  parameters: z.array(ParameterProblemView).default([]),
+});
+export type RenderProblemDetails = z.infer<typeof RenderProblemDetails>;
+
+/** Base64 of a site sheet is capped below the web carrier's 1 MiB frame. */
+export const MAX_SHEET_BYTES = 700 * 1024;
+
+export const SheetProblemView = z.object({
+  code: z.string(),
+  /** 1-based as the spreadsheet shows it. */
+  row: z.number().int().optional(),
+  column: z.string().optional(),
+  message: LocalizedText,
+});
+export type SheetProblemView = z.infer<typeof SheetProblemView>;
+
+export const SheetImportView = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    /** `sites[site][parameter] = value`; a blank cell leaves the parameter out. */
+    sites: z.record(z.string(), z.record(z.string(), z.string())),
+    columns: z.array(z.string()),
+  }),
+  z.object({ ok: z.literal(false), problems: z.array(SheetProblemView) }),
+]);
+export type SheetImportView = z.infer<typeof SheetImportView>;
 
 export const provisionMethods = {
   /** Render (or read) and compare with the running configuration; nothing is sent. */
@@ -159,6 +228,21 @@ export const provisionMethods = {
   'profiles.list': {
     request: z.object({}),
     response: z.object({ profiles: z.array(ProfileSummary), problems: z.array(z.object({ file: z.string(), message: z.string() })) }),
+  },
+  /**
+   * Reads a county site sheet (.csv or .xlsx, by the name's extension) that the UI picked with a
+   * file input: the content travels, never a path. Column headers may be parameter names or
+   * their labels; a `dialect` column is accepted and returned like a parameter.
+   */
+  'profiles.importSheet': {
+    request: z.object({
+      fileName: SafeText(256).min(1),
+      contentBase64: z
+        .string()
+        .max(Math.ceil(MAX_SHEET_BYTES / 3) * 4)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'base64 text' }),
+    }),
+    response: SheetImportView,
   },
 } as const;
 

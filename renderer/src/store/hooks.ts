@@ -18,3 +18,26 @@ export const useSessionControls = () =>
 
 export const useSerialPorts = () =>
   useAppStore(useShallow((state) => ({ ports: state.serialPorts, loading: state.serialPortsLoading, error: state.serialPortsError })));
+
+export const useProvisionStep = () => useAppStore((state) => state.provisionStep);
+export const useSelectedProfileIds = () => useAppStore((state) => state.selectedProfileIds);
+export const useParameterProblems = () => useAppStore((state) => state.parameterProblems);
+export const useProvisionPlan = () => useAppStore((state) => state.plan);
+export const useApplyOptions = () => useAppStore((state) => state.applyOptions);
+export const useProvisionProgress = () => useAppStore((state) => state.progress);
+export const useProvisionError = () => useAppStore((state) => state.provisionError);
+
+export const useProfileLibrary = () =>
+  useAppStore(useShallow((state) => ({ profiles: state.profiles, loading: state.profilesLoading, error: state.profilesError })));
+
+/** The apply run as the run step shows it. */
+export const useProvisionRun = () =>
+  useAppStore(
+    useShallow((state) => ({
+      applying: state.applying,
+      report: state.report,
+      rollingBack: state.rollingBack,
+      rollback: state.rollback,
+      planning: state.planning,
+    })),
+  );

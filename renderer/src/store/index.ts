@@ -11,3 +11,10 @@ export {
   type TransportKind,
 } from './connectionSlice';
 export type { SessionPhase } from './sessionSlice';
+export {
+  provisionSteps,
+  runFinished,
+  type ApplyOptionsChoice,
+  type ProvisionProgress,
+  type ProvisionStep,
+} from './provisionSlice';

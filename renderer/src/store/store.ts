@@ -2,10 +2,11 @@ import { create } from 'zustand';
 import { defaultLanguage } from '../i18n/i18n';
 import { createConnectionSlice, type ConnectionSlice } from './connectionSlice';
 import { createHostSlice, type HostSlice } from './hostSlice';
+import { createProvisionSlice, type ProvisionSlice } from './provisionSlice';
 import { createSerialPortsSlice, type SerialPortsSlice } from './serialPortsSlice';
 import { createSessionSlice, type SessionSlice } from './sessionSlice';
 
-export type AppState = ConnectionSlice & SessionSlice & HostSlice & SerialPortsSlice;
+export type AppState = ConnectionSlice & SessionSlice & HostSlice & SerialPortsSlice & ProvisionSlice;
 
 /** The window's one store. Nothing here is persisted; secrets are never put in it. */
 export const useAppStore = create<AppState>()((...creatorArguments) => ({
@@ -13,4 +14,5 @@ export const useAppStore = create<AppState>()((...creatorArguments) => ({
   ...createSessionSlice(...creatorArguments),
   ...createHostSlice(defaultLanguage)(...creatorArguments),
   ...createSerialPortsSlice(...creatorArguments),
+  ...createProvisionSlice(...creatorArguments),
 }));
