@@ -10,7 +10,7 @@ export type { ProvisionContext } from './context';
 export { configFileLines, renderSelections, desiredFromSource } from './desiredConfig';
 export type { DesiredConfig, ProfileLookup } from './desiredConfig';
 export { RunJournal, readJournal, summarizeJournal, journalPath } from './runJournal';
-export type { JournalEntry, JournalSummary } from './runJournal';
+export type { Durability, JournalEntry, JournalSummary } from './runJournal';
 export { saveConfiguration } from './saveConfig';
 export { scheduleReload, cancelReload, supportsReloadGuard } from './reloadGuard';
 export { compareConfigs } from './compareConfig';

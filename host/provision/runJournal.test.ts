@@ -33,6 +33,24 @@ describe('run journal', () => {
     expect(summary.acknowledged.map((line) => line.text)).toEqual(['a', 'b', 'c']);
   });
 
+  it('writes a background ack at once, keeps the order with flushed records, and refuses appends after close', () => {
+    const journal = RunJournal.create(directory, 'run-0003');
+    journal.append({ ...start, runId: 'run-0003' });
+    journal.append(planned(['a', 'b', 'c']));
+    journal.append({ type: 'ack', index: 0 }, 'background');
+    journal.append({ type: 'ack', index: 1 }, 'background');
+    // Read before any flush could have ended: a kill of the host now must not lose these acks.
+    expect(summarizeJournal(readJournal(journal.path).entries).acknowledged.map((line) => line.text)).toEqual(['a', 'b']);
+    journal.append({ type: 'ack', index: 2 }, 'background');
+    journal.append({ type: 'end', at: 't', outcome: 'completed' });
+    journal.close();
+    journal.close();
+    expect(() => journal.append({ type: 'ack', index: 0 }, 'background')).toThrow('closed');
+    const summary = summarizeJournal(readJournal(journal.path).entries);
+    expect(summary).toMatchObject({ finished: true });
+    expect(summary.acknowledged.map((line) => line.text)).toEqual(['a', 'b', 'c']);
+  });
+
   it('refuses a second journal for the same run and corruption before the last line', () => {
     expect(() => RunJournal.create(directory, 'run-0001')).toThrow();
     const path = journalPath(directory, 'run-0002');

@@ -35,6 +35,13 @@ export interface ConfigSyntax {
    * `added`. A desired line without that part matches a running line that has it.
    */
   deviceAddedTokens: readonly RegExp[];
+  /**
+   * Settings that hold one value (named group `setting`): a new line replaces the old value, so
+   * only the line in effect (the last one shown at its level) counts when matching, and the diff
+   * shows the value it replaces. FRR's vtysh merges its daemons' configurations and may show two
+   * `hostname` lines after a change.
+   */
+  singleValued: readonly RegExp[];
   opaqueValues: readonly RegExp[];
 }
 
@@ -55,6 +62,7 @@ const families: Record<ConfigFamily, Omit<ConfigSyntax, 'hiddenDefaults' | 'opaq
       // FRR shows `access-list NAME seq 5 permit ...` for a line entered without `seq`.
       /^access-list \S+ (?<added>seq \d+ )/,
     ],
+    singleValued: [/^(?<setting>hostname) \S/, /^(?<setting>clock timezone) \S/],
   },
   'vrp-like': {
     family: 'vrp-like',
@@ -69,6 +77,7 @@ const families: Record<ConfigFamily, Omit<ConfigSyntax, 'hiddenDefaults' | 'opaq
     negation: { prefix: 'undo ', positivePrefix: '' },
     // ACL rules entered without a number are shown as `rule 5 permit ...`.
     deviceAddedTokens: [/^rule (?<added>\d+ )/],
+    singleValued: [/^(?<setting>sysname) \S/, /^(?<setting>clock timezone) \S/],
   },
   junos: {
     family: 'junos',
@@ -81,6 +90,7 @@ const families: Record<ConfigFamily, Omit<ConfigSyntax, 'hiddenDefaults' | 'opaq
     exitCommand: null,
     negation: { prefix: 'delete ', positivePrefix: 'set ' },
     deviceAddedTokens: [],
+    singleValued: [/^(?<setting>set system host-name) \S/, /^(?<setting>set system time-zone) \S/],
   },
 };
 

@@ -59,29 +59,60 @@ function looseKey(syntax: ConfigSyntax, key: string): string | null {
   return null;
 }
 
+/** The setting a single-valued line sets (`hostname`, `clock timezone`), or null. */
+function settingOf(syntax: ConfigSyntax, key: string): string | null {
+  for (const rule of syntax.singleValued) {
+    const setting = rule.exec(key)?.groups?.setting;
+    if (setting) return setting;
+  }
+  return null;
+}
+
+interface Entry {
+  key: string;
+  /** The key without device-added parts; null when it has none. */
+  loose: string | null;
+  node: ConfigNode;
+}
+
 /** The nodes of one level of the running configuration, indexed for matching desired lines. */
 export class LevelIndex {
   private readonly exact = new Map<string, ConfigNode[]>();
   private readonly opaque = new Map<string, ConfigNode[]>();
   private readonly loose = new Map<string, ConfigNode[]>();
-  readonly entries: { key: string; node: ConfigNode }[];
+  /** Per single-valued setting, the line in effect: the last one shown. */
+  private readonly effective = new Map<string, Entry>();
+  readonly entries: readonly Entry[];
 
   constructor(
     private readonly syntax: ConfigSyntax,
     nodes: readonly ConfigNode[],
   ) {
-    this.entries = nodes.map((node) => ({ key: nodeKey(node, syntax), node }));
-    for (const { key, node } of this.entries) {
+    this.entries = nodes.map((node) => {
+      const key = nodeKey(node, syntax);
+      return { key, loose: looseKey(syntax, key), node };
+    });
+    for (const entry of this.entries) {
+      const { key, loose, node } = entry;
       add(this.exact, key, node);
       const opaqueKey = replaceOpaque(syntax, key, OPAQUE);
       if (opaqueKey !== null) add(this.opaque, opaqueKey, node);
-      const loose = looseKey(syntax, key);
       if (loose !== null) add(this.loose, loose, node);
+      const setting = settingOf(syntax, key);
+      if (setting !== null) this.effective.set(setting, entry);
     }
   }
 
-  /** Running nodes equal to the desired line: exactly, outside opaque values, or but for device-added parts. */
+  /**
+   * Running nodes equal to the desired line: exactly, outside opaque values, or but for
+   * device-added parts. A single-valued line matches only the value in effect.
+   */
   find(key: string, options: { opaque: boolean }): { nodes: ConfigNode[]; byOpaque: boolean } {
+    const setting = settingOf(this.syntax, key);
+    if (setting !== null) {
+      const current = this.effective.get(setting);
+      return { nodes: current?.key === key ? [current.node] : [], byOpaque: false };
+    }
     const exact = this.exact.get(key);
     if (exact) return { nodes: exact, byOpaque: false };
     const opaqueKey = replaceOpaque(this.syntax, key, OPAQUE);
@@ -99,9 +130,24 @@ export class LevelIndex {
     return this.exact.has(key);
   }
 
-  /** Running nodes that a negation of `target` removes: the line itself or a longer one it begins. */
+  /** The line in effect for the setting `key` sets, when it has another value; null otherwise. */
+  replacedBy(key: string): ConfigNode | null {
+    const setting = settingOf(this.syntax, key);
+    const current = setting === null ? undefined : this.effective.get(setting);
+    return current && current.key !== key ? current.node : null;
+  }
+
+  /**
+   * Running nodes that a negation of `target` removes: the line itself or a longer one it begins;
+   * or an entry the device numbered (`seq 5`) whose rest is exactly `target`. Such an entry is
+   * removed only as a whole: FRR refuses `no ip prefix-list L permit 10.1.0.0/16` against
+   * `ip prefix-list L seq 10 permit 10.1.0.0/16 le 24`.
+   */
   startingWith(target: string): ConfigNode[] {
-    return this.entries.filter(({ key }) => key === target || key.startsWith(target + ' ')).map(({ node }) => node);
+    const ignoreAdded = looseKey(this.syntax, target) === null;
+    return this.entries
+      .filter(({ key, loose }) => key === target || key.startsWith(target + ' ') || (ignoreAdded && loose === target))
+      .map(({ node }) => node);
   }
 }
 

@@ -226,7 +226,7 @@ describe('planChanges, secrets', () => {
 
   it('applies the caller mask to displayed texts', () => {
     const plan = planChanges('ios', FRR, ['hostname r1-Branch'], { mask: (text) => text.replace('Branch', '******') });
-    expect(renderDiff(plan)).toBe('+ hostname r1-******');
+    expect(renderDiff(plan)).toBe('- hostname r1\n+ hostname r1-******');
     expect(plan.toSend[0]?.text).toBe('hostname r1-Branch');
   });
 

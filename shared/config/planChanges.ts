@@ -85,8 +85,13 @@ function planLevel(context: Context, desired: readonly ConfigNode[], running: re
 
     const found = index ? index.find(key, { opaque: context.options.sendOpaqueValues !== true }) : { nodes: [], byOpaque: false };
     if (node.children.length === 0) {
-      if (found.nodes.length > 0 || (index && hiddenDefaultPresent(context, key, index))) markPresent();
-      else markAdd();
+      if (found.nodes.length > 0 || (index && hiddenDefaultPresent(context, key, index))) {
+        markPresent();
+        continue;
+      }
+      const replaced = index?.replacedBy(key);
+      if (replaced) result.diff.push(...removedLines(context, [replaced], path));
+      markAdd();
       continue;
     }
 
