@@ -6,11 +6,13 @@ import type { DialectId } from '../contract/device';
  */
 export type CommandPlatform = DialectId | 'frr';
 
-export type CheckKind = 'ping' | 'bgp' | 'ospf' | 'route' | 'ntp' | 'ike' | 'ipsec' | 'sip' | 'savedConfig' | 'runningConfig';
+export type CheckKind = 'ping' | 'interfaces' | 'bgp' | 'ospf' | 'route' | 'ntp' | 'ike' | 'ipsec' | 'sip' | 'savedConfig' | 'runningConfig';
 
 /** The parser in `shared/parsers` that reads the command's output. */
 export type ParserName =
   | 'parsePing'
+  | 'parseInterfaces'
+  | 'parseFrrInterfaces'
   | 'parseBgpSummary'
   | 'parseOspfNeighbors'
   | 'parseRoutes'
@@ -42,10 +44,21 @@ const command = (template: string, parser: ParserName, verified: boolean, note?:
 
 const IOS_LIKE_ASSUMED = 'assumed IOS-like; no public output of this vendor found, capture one on site';
 
+/*
+ * `{{size}}` of a ping is passed as the vendor means it: IOS `size` counts the whole IP datagram,
+ * VRP and Comware `-s` and Junos `size` the ICMP data only (28 bytes less for the same packet).
+ * FRR's ping takes no option at all, and no Maipu or Ruijie size keyword was found: those
+ * templates have no `{{size}}`, and a check that asks for one is refused rather than run without it.
+ *
+ * A `{{interface}}` in an `interfaces` template means the command shows one interface: the check
+ * sends it once per named interface. Without it, the command prints the platform's summary table.
+ */
+
 /** Per platform and check, the command to run and the parser for its output. A missing entry: no such check there. */
 export const checkCommands: Readonly<Record<CommandPlatform, Readonly<Partial<Record<CheckKind, CheckCommand>>>>> = {
   ios: {
-    ping: ping('ping {{address}}[ source {{source}}] repeat {{count}}', true),
+    ping: ping('ping {{address}}[ source {{source}}] repeat {{count}}[ size {{size}}]', true),
+    interfaces: command('show ip interface brief', 'parseInterfaces', true),
     bgp: command('show ip bgp summary', 'parseBgpSummary', true),
     ospf: command('show ip ospf neighbor', 'parseOspfNeighbors', true),
     route: command('show ip route {{address}}', 'parseRoutes', true),
@@ -65,6 +78,9 @@ export const checkCommands: Readonly<Record<CommandPlatform, Readonly<Partial<Re
       interruptAfterCount: true,
       note: 'FRR runs Linux ping with no count and accepts no options: interrupt it with Ctrl-C',
     },
+    // `show interface brief` prints only the administrative flag, never the link (captured): the
+    // detail form's `line protocol is up|down` is what an "interfaces up" check needs.
+    interfaces: command('show interface[ {{interface}}]', 'parseFrrInterfaces', true, 'one name per command; without a name FRR prints every interface'),
     bgp: command('show ip bgp summary', 'parseBgpSummary', true),
     ospf: command('show ip ospf neighbor', 'parseOspfNeighbors', true),
     route: command('show ip route {{address}}', 'parseRoutes', true, 'FRR prints nothing when no route covers the address'),
@@ -72,6 +88,7 @@ export const checkCommands: Readonly<Record<CommandPlatform, Readonly<Partial<Re
   },
   maipu: {
     ping: ping('ping {{address}}', false, 'Maipu ping options and output are unverified'),
+    interfaces: command('show ip interface brief', 'parseInterfaces', false, IOS_LIKE_ASSUMED),
     bgp: command('show ip bgp summary', 'parseBgpSummary', false, IOS_LIKE_ASSUMED),
     ospf: command('show ip ospf neighbor', 'parseOspfNeighbors', false, IOS_LIKE_ASSUMED),
     route: command('show ip route {{address}}', 'parseRoutes', false, IOS_LIKE_ASSUMED),
@@ -84,6 +101,7 @@ export const checkCommands: Readonly<Record<CommandPlatform, Readonly<Partial<Re
   },
   ruijie: {
     ping: ping('ping {{address}}[ source {{source}}] ntimes {{count}}', false, 'RGOS `ntimes` keyword unverified; its output is Cisco-like (fixture)'),
+    interfaces: command('show ip interface brief', 'parseInterfaces', true),
     bgp: command('show ip bgp summary', 'parseBgpSummary', false, IOS_LIKE_ASSUMED),
     ospf: command('show ip ospf neighbor', 'parseOspfNeighbors', false, IOS_LIKE_ASSUMED),
     route: command('show ip route {{address}}', 'parseRoutes', false, IOS_LIKE_ASSUMED),
@@ -95,7 +113,8 @@ export const checkCommands: Readonly<Record<CommandPlatform, Readonly<Partial<Re
     runningConfig: command('show running-config', 'savedMatchesRunning', false, IOS_LIKE_ASSUMED),
   },
   vrp: {
-    ping: ping('ping -c {{count}}[ -a {{source}}] {{address}}', true),
+    ping: ping('ping -c {{count}}[ -s {{size}}][ -a {{source}}] {{address}}', true),
+    interfaces: command('display interface brief', 'parseInterfaces', true),
     bgp: command('display bgp peer', 'parseBgpSummary', true),
     ospf: command('display ospf peer brief', 'parseOspfNeighbors', true),
     route: command('display ip routing-table {{address}}', 'parseRoutes', true),
@@ -106,7 +125,8 @@ export const checkCommands: Readonly<Record<CommandPlatform, Readonly<Partial<Re
     runningConfig: command('display current-configuration', 'savedMatchesRunning', true),
   },
   comware: {
-    ping: ping('ping -c {{count}}[ -a {{source}}] {{address}}', true),
+    ping: ping('ping -c {{count}}[ -s {{size}}][ -a {{source}}] {{address}}', true),
+    interfaces: command('display interface brief', 'parseInterfaces', true),
     bgp: command('display bgp peer ipv4', 'parseBgpSummary', true),
     ospf: command('display ospf peer', 'parseOspfNeighbors', true),
     route: command('display ip routing-table {{address}}', 'parseRoutes', false, 'table layout verified on a full routing table; the one-address form is assumed to print the same table'),
@@ -118,7 +138,8 @@ export const checkCommands: Readonly<Record<CommandPlatform, Readonly<Partial<Re
     runningConfig: command('display current-configuration', 'savedMatchesRunning', false),
   },
   junos: {
-    ping: ping('ping {{address}} count {{count}} rapid[ source {{source}}]', true),
+    ping: ping('ping {{address}} count {{count}} rapid[ size {{size}}][ source {{source}}]', true),
+    interfaces: command('show interfaces terse', 'parseInterfaces', true),
     bgp: command('show bgp summary', 'parseBgpSummary', true),
     ospf: command('show ospf neighbor', 'parseOspfNeighbors', true),
     route: command('show route {{address}} active-path', 'parseRoutes', true),
@@ -127,6 +148,11 @@ export const checkCommands: Readonly<Record<CommandPlatform, Readonly<Partial<Re
     ipsec: command('show security ipsec security-associations', 'parseIpsecSa', true),
   },
 };
+
+/** Whether the platform's command for a check has a `{{name}}` placeholder (optional or not). */
+export function commandTakes(platform: CommandPlatform, kind: CheckKind, name: string): boolean {
+  return checkCommands[platform][kind]?.template.includes(`{{${name}}}`) ?? false;
+}
 
 /** A value that may be put into a command: an address, interface or count; never a space or control character. */
 const SAFE_VALUE = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$/;

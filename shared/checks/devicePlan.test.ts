@@ -57,17 +57,36 @@ describe('planDeviceCheck', () => {
     expect(() => planDeviceCheck('frr', 'route', {})).toThrow(CheckCommandError);
   });
 
-  it('reads named interfaces, reporting a missing one and FRR`s unknown protocol state', () => {
+  it('asks FRR about each named interface, whose detail carries the link state, and reports a missing one', () => {
     const plan = planDeviceCheck('frr', 'interfaces', { interface: 'eth1,eth9' });
-    expect(plan.commands).toEqual([{ command: 'show interface brief' }]);
-    expect(plan.measure([ok(fixture('interfaces/ios-frr-8.4.4-show-interface-brief.txt'))])).toEqual({
-      interfaces: ['eth1', 'eth9'],
-      missing: ['eth9'],
-      up: [false, false],
-      status: 'missing',
-      protocol: 'missing',
-    });
-    expect(planDeviceCheck('frr', 'interfaces', { interface: 'eth1' }).measure([ok(fixture('interfaces/ios-frr-8.4.4-show-interface-brief.txt'))])).toMatchObject({ status: 'up', protocol: 'unknown' });
+    expect(plan.commands).toEqual([{ command: 'show interface eth1' }, { command: 'show interface eth9' }]);
+    const outputs = [ok(fixture('interfaces/ios-frr-8.4.4-show-interface-eth1.txt')), ok(fixture('interfaces/ios-frr-8.4.4-show-interface-missing.txt'))];
+    expect(plan.measure(outputs)).toEqual({ interfaces: ['eth1', 'eth9'], missing: ['eth9'], up: [true, false], status: 'missing', protocol: 'missing' });
+    expect(planDeviceCheck('frr', 'interfaces', { interface: 'eth1' }).measure(outputs.slice(0, 1))).toEqual({ interfaces: ['eth1'], missing: [], up: [true], status: 'up', protocol: 'up' });
+  });
+
+  it('reads every FRR interface from one `show interface`: shut down, without carrier, and configured but absent from the kernel', () => {
+    const plan = planDeviceCheck('frr', 'interfaces', {});
+    expect(plan.commands).toEqual([{ command: 'show interface' }]);
+    const measured = plan.measure([ok(fixture('interfaces/ios-frr-8.4.4-show-interface.txt'))]);
+    expect(measured).toMatchObject({ interfaces: ['eth1', 'eth2', 'eth3', 'eth4', 'lo', 'wan7'], up: [true, true, false, false, true, false], status: 'down' });
+    expect(planDeviceCheck('frr', 'interfaces', { interface: 'eth4' }).measure([ok(fixture('interfaces/ios-frr-8.4.4-show-interface.txt'))])).toMatchObject({ status: 'up', protocol: 'down' });
+  });
+
+  it('reads other platforms` summary table once, whatever the number of names', () => {
+    const plan = planDeviceCheck('ios', 'interfaces', { interface: 'Ethernet0/1, Ethernet0/2' });
+    expect(plan.commands).toEqual([{ command: 'show ip interface brief' }]);
+    expect(plan.measure([ok(fixture('interfaces/ios-ntc-show-ip-interface-brief.txt'))])).toEqual({ interfaces: ['Ethernet0/1', 'Ethernet0/2'], missing: [], up: [true, false], status: 'down', protocol: 'down' });
+  });
+
+  it('passes a ping size to the vendors that take one and refuses it, or a bad one, elsewhere', () => {
+    expect(planDeviceCheck('vrp', 'ping', { target: '10.0.0.1', count: 3, size: 1472 }).commands).toEqual([{ command: 'ping -c 3 -s 1472 10.0.0.1' }]);
+    expect(planDeviceCheck('ios', 'ping', { target: '10.0.0.1', size: '1500' }).commands).toEqual([{ command: 'ping 10.0.0.1 repeat 5 size 1500' }]);
+    expect(() => planDeviceCheck('frr', 'ping', { target: '10.0.0.1', size: 1400 })).toThrow(/frr ping has no packet size option/);
+    expect(() => planDeviceCheck('junos', 'ping', { target: '10.0.0.1', size: 'jumbo' })).toThrow(/size must be a whole number/);
+    expect(() => planDeviceCheck('junos', 'ping', { target: '10.0.0.1', size: 70_000 })).toThrow(CheckCommandError);
+    const vpn = planDeviceCheck('comware', 'vpn', { peer: '203.0.113.1', through: '10.9.0.1', count: 3, size: 1400 });
+    expect(vpn.commands[2]).toEqual({ command: 'ping -c 3 -s 1400 10.9.0.1' });
   });
 
   it('treats a command the device refused as unreadable output, and refuses checks a platform lacks', () => {

@@ -1,31 +1,12 @@
 import type { DeviceFacts, DialectId } from '../contract/device';
-import { parseBgpSummary, parseIkeSa, parseInterfaces, parseIpsecSa, parseNtpStatus, parseOspfNeighbors, parsePing, parseRoutes, parseSipRegistration, savedMatchesRunning, type IpsecSa, type PingResult } from '../parsers';
+import { parseBgpSummary, parseIkeSa, parseIpsecSa, parseNtpStatus, parseOspfNeighbors, parsePing, parseRoutes, parseSipRegistration, savedMatchesRunning, type IpsecSa, type PingResult } from '../parsers';
 import { OutputParseError } from '../parsers';
-import { checkCommands, CheckCommandError, renderCheckCommand, type CheckKind as CommandKind, type CommandPlatform } from './commands';
+import { checkCommands, CheckCommandError, commandTakes, renderCheckCommand, type CheckKind as CommandKind, type CommandPlatform } from './commands';
+import { planInterfaces } from './interfacesPlan';
 import type { CheckParams, DeviceCheckKind, Measured } from './model';
+import { dialectOf, need, output, text, list, type CommandOutput, type DeviceCheckPlan, type PlannedCommand } from './planParts';
 
-/** One command a device check sends. `interruptAfter`: the command never ends by itself (FRR ping). */
-export interface PlannedCommand {
-  command: string;
-  /** Send Ctrl-C after this many reply lines, or once `deadlineMs` have passed since it was sent. */
-  interruptAfter?: { replies: number; deadlineMs: number };
-}
-
-/** The output of one planned command, and whether the device flagged it as an error. */
-export interface CommandOutput {
-  output: string;
-  failed: boolean;
-  failureMessage: string | null;
-}
-
-export interface DeviceCheckPlan {
-  commands: PlannedCommand[];
-  /**
-   * The measured values, from the outputs in the commands' order. Throws OutputParseError when
-   * an output is not what the parser reads (then the check is `error`, not `fail`).
-   */
-  measure(outputs: readonly CommandOutput[]): Measured;
-}
+export type { CommandOutput, DeviceCheckPlan, PlannedCommand } from './planParts';
 
 /** The default rule of each device check, for ad-hoc checks that give none. */
 export const defaultDeviceRules: Readonly<Record<DeviceCheckKind, string>> = {
@@ -40,53 +21,31 @@ export const defaultDeviceRules: Readonly<Record<DeviceCheckKind, string>> = {
   saved: 'saved',
 };
 
-/**
- * Interface tables are not in `commands.ts` (which covers the parsers added with it); these are
- * the tables `parseInterfaces` reads, per platform (fixtures in test/fixtures/interfaces).
- */
-const interfaceCommands: Readonly<Record<CommandPlatform, string>> = {
-  ios: 'show ip interface brief',
-  frr: 'show interface brief',
-  maipu: 'show ip interface brief',
-  ruijie: 'show ip interface brief',
-  vrp: 'display interface brief',
-  comware: 'display interface brief',
-  junos: 'show interfaces terse',
-};
-
 /** FRRouting speaks the `ios` dialect but has its own commands (`commands.ts`). */
 export function commandPlatform(facts: Pick<DeviceFacts, 'dialect' | 'vendor'>): CommandPlatform {
   return facts.dialect === 'ios' && facts.vendor === 'FRRouting' ? 'frr' : facts.dialect;
 }
 
-function dialectOf(platform: CommandPlatform): DialectId {
-  return platform === 'frr' ? 'ios' : platform;
-}
-
-function text(params: CheckParams, ...names: string[]): string | undefined {
-  for (const name of names) {
-    const value = params[name];
-    if (value !== undefined && value !== '') return String(value);
-  }
-  return undefined;
-}
-
-function list(params: CheckParams, name: string): string[] {
-  return (text(params, name) ?? '').split(',').map((item) => item.trim()).filter((item) => item.length > 0);
-}
-
-function need(value: string | undefined, what: string): string {
-  if (value === undefined) throw new CheckCommandError(`the check needs ${what}`);
-  return value;
-}
-
 const PING_REPLY_SLACK_MS = 3_000;
+/** The largest ICMP echo an IPv4 datagram holds; each vendor refuses its own smaller limit itself. */
+const MAX_PING_SIZE = 65_507;
 
+/**
+ * The ping command: `target` (or `address`), `count` (default 5), optional `source` and `size`
+ * (bytes as the vendor counts them, see commands.ts). A `size` on a platform whose ping has no
+ * size option is refused: a path-MTU test run without its size would prove nothing.
+ */
 function pingCommand(platform: CommandPlatform, params: CheckParams): PlannedCommand {
   const count = Number(text(params, 'count') ?? 5);
   if (!Number.isInteger(count) || count < 1 || count > 1000) throw new CheckCommandError(`count must be a whole number from 1 to 1000, got ${String(params.count)}`);
   const address = need(text(params, 'target', 'address'), 'a target address');
-  const command = renderCheckCommand(platform, 'ping', { address, count, source: text(params, 'source'), size: text(params, 'size') });
+  const size = text(params, 'size');
+  if (size !== undefined) {
+    if (!commandTakes(platform, 'ping', 'size')) throw new CheckCommandError(`the ${platform} ping has no packet size option`);
+    const bytes = Number(size);
+    if (!Number.isInteger(bytes) || bytes < 1 || bytes > MAX_PING_SIZE) throw new CheckCommandError(`size must be a whole number of bytes from 1 to ${MAX_PING_SIZE}, got ${size}`);
+  }
+  const command = renderCheckCommand(platform, 'ping', { address, count, source: text(params, 'source'), size });
   // Linux ping sends one echo a second: after count+3 s it has sent at least `count`.
   return checkCommands[platform].ping?.interruptAfterCount ? { command, interruptAfter: { replies: count, deadlineMs: count * 1000 + PING_REPLY_SLACK_MS } } : { command };
 }
@@ -125,13 +84,6 @@ export function measurePing(dialect: DialectId, text: string): Measured {
   }
 }
 
-function output(outputs: readonly CommandOutput[], index: number): string {
-  const entry = outputs[index];
-  if (!entry) throw new OutputParseError(`command ${index + 1} gave no output`);
-  if (entry.failed) throw new OutputParseError(`the device refused the command: ${entry.failureMessage ?? 'error'}`);
-  return entry.output;
-}
-
 function simple(platform: CommandPlatform, kind: CommandKind, values: Record<string, string | undefined>): PlannedCommand {
   return { command: renderCheckCommand(platform, kind, values) };
 }
@@ -155,27 +107,8 @@ export function planDeviceCheck(platform: CommandPlatform, kind: DeviceCheckKind
   switch (kind) {
     case 'ping':
       return { commands: [pingCommand(platform, params)], measure: (outputs) => pingFrom(dialect, outputs, 0) };
-    case 'interfaces': {
-      const names = list(params, 'interface');
-      return {
-        commands: [{ command: interfaceCommands[platform] }],
-        measure: (outputs) => {
-          const rows = parseInterfaces(dialect, output(outputs, 0));
-          const chosen = names.length > 0 ? names : rows.map((row) => row.name);
-          const found = chosen.map((name) => rows.find((row) => row.name.toLowerCase() === name.toLowerCase()));
-          const word = (value: boolean | null | undefined): string => (value === true ? 'up' : value === false ? 'down' : 'unknown');
-          const every = (pick: (row: NonNullable<(typeof found)[number]>) => boolean | null): string =>
-            found.some((row) => row === undefined) ? 'missing' : found.every((row) => row && pick(row) === true) ? 'up' : word(found.map((row) => row && pick(row)).find((value) => value !== true));
-          return {
-            interfaces: chosen,
-            missing: chosen.filter((_name, index) => found[index] === undefined),
-            up: found.map((row) => row?.adminUp === true && row.operUp === true),
-            status: every((row) => row.adminUp),
-            protocol: every((row) => row.operUp),
-          };
-        },
-      };
-    }
+    case 'interfaces':
+      return planInterfaces(platform, params);
     case 'bgp': {
       const neighbor = text(params, 'neighbor', 'peer');
       return {

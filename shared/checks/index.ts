@@ -7,5 +7,5 @@ export { planDeviceCheck, commandPlatform, defaultDeviceRules, measurePing } fro
 export type { DeviceCheckPlan, PlannedCommand, CommandOutput } from './devicePlan';
 export { profileCheckSpecs } from './profileChecks';
 export type { ProfileChecksResult } from './profileChecks';
-export { checkCommands, renderCheckCommand, CheckCommandError } from './commands';
+export { checkCommands, commandTakes, renderCheckCommand, CheckCommandError } from './commands';
 export type { CommandPlatform, CheckCommand, ParserName } from './commands';

@@ -65,5 +65,24 @@ describe('profileCheckSpecs', () => {
     const badRule = ProfileDefinition.parse({ ...profile, checks: [{ ...profile.checks[0], rule: 'state = Established' }] });
     const result = profileCheckSpecs(badRule, 'ios', { pe_address: '10.255.0.2' });
     expect(!result.ok && result.problems.map((problem) => problem.location)).toEqual(['checks.pe-session-established.rule']);
+    const badWarning = ProfileDefinition.parse({ ...profile, checks: [{ ...profile.checks[1], warnRule: 'loss <' }] });
+    const warned = profileCheckSpecs(badWarning, 'ios', { pe_address: '10.255.0.2' });
+    expect(!warned.ok && warned.problems.map((problem) => problem.location)).toEqual(['checks.pe-reachable.warnRule']);
+  });
+
+  it('carries a warning rule and the laptop kinds through to the runner', () => {
+    const laptop = ProfileDefinition.parse({
+      ...profile,
+      checks: [
+        { id: 'pe-route', kind: 'route', title: { 'zh-CN': '路由', en: 'Route' }, params: { address: '{{ pe_address }}' }, rule: 'found' },
+        { id: 'pe-web', kind: 'tcp', title: { 'zh-CN': '服务', en: 'Service' }, params: { target: '{{ pe_address }}:443' }, rule: 'connected', warnRule: 'error == ECONNREFUSED' },
+      ],
+    });
+    const result = profileCheckSpecs(laptop, 'vrp', { pe_address: '10.255.0.2' });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.checks.map((check) => [check.kind, check.params, check.warnRule])).toEqual([
+      ['route', { address: '10.255.0.2' }, undefined],
+      ['tcp', { target: '10.255.0.2:443' }, 'error == ECONNREFUSED'],
+    ]);
   });
 });

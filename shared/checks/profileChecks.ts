@@ -36,11 +36,14 @@ export function profileCheckSpecs(profile: ProfileDefinition, dialect: DialectId
         problems.push({ code: 'render-failed', location: `${location}.params.${name}`, message: text(`${location}.params.${name}：渲染失败：${detail}`, `${location}.params.${name}: rendering failed: ${detail}`) });
       }
     }
-    try {
-      parseRule(check.rule);
-    } catch (error) {
-      if (!(error instanceof RuleError)) throw error;
-      problems.push({ code: 'render-failed', location: `${location}.rule`, message: text(`${location}.rule：规则无效：${error.message}`, `${location}.rule: invalid rule: ${error.message}`) });
+    for (const [field, rule] of [['rule', check.rule], ['warnRule', check.warnRule]] as const) {
+      if (rule === undefined) continue;
+      try {
+        parseRule(rule);
+      } catch (error) {
+        if (!(error instanceof RuleError)) throw error;
+        problems.push({ code: 'render-failed', location: `${location}.${field}`, message: text(`${location}.${field}：规则无效：${error.message}`, `${location}.${field}: invalid rule: ${error.message}`) });
+      }
     }
     const retry = check.retry ? retryFromAttempts(check.retry.attempts, check.retry.intervalSeconds) : undefined;
     checks.push({
@@ -49,6 +52,7 @@ export function profileCheckSpecs(profile: ProfileDefinition, dialect: DialectId
       title: check.title,
       params,
       rule: check.rule,
+      ...(check.warnRule !== undefined ? { warnRule: check.warnRule } : {}),
       profileId: profile.id,
       ...(retry ? { retry } : {}),
     });

@@ -2,6 +2,7 @@ export { parseVersion } from './version';
 export type { VersionFacts } from './version';
 export { detectDialect } from './detect';
 export { parseInterfaces, InterfaceState, InterfaceStates, OutputParseError } from './interfaces';
+export { parseFrrInterfaces } from './frrInterfaces';
 export { parsePing, PingResult } from './ping';
 export { parseBgpSummary, BgpNeighbor, BgpSummary } from './bgp';
 export { parseOspfNeighbors, OspfNeighbor, OspfNeighbors, OspfRole } from './ospf';

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DialectId } from '../contract/device';
+import { parseFrrInterfaces } from './frrInterfaces';
 import { InterfaceState, OutputParseError, parseInterfaces } from './interfaces';
 
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/interfaces/', import.meta.url));
@@ -15,21 +16,28 @@ function readFixture(name: string): string {
 }
 
 const Expected = InterfaceState.omit({ raw: true });
+/** An expected file may name its parser; the default is the summary-table one. */
+const readers: Record<string, (dialect: DialectId, output: string) => InterfaceState[]> = {
+  parseInterfaces,
+  parseFrrInterfaces: (_dialect, output) => parseFrrInterfaces(output),
+};
 const fixtures = readdirSync(FIXTURES)
   .filter((name) => name.endsWith('.txt'))
   .map((name) => {
-    const expected = JSON.parse(readFileSync(FIXTURES + name.replace(/\.txt$/, '.expected.json'), 'utf8')) as { dialect: string; interfaces: unknown[] };
-    return { name, dialect: DialectId.parse(expected.dialect), interfaces: expected.interfaces.map((row) => Expected.strict().parse(row)) };
+    const expected = JSON.parse(readFileSync(FIXTURES + name.replace(/\.txt$/, '.expected.json'), 'utf8')) as { dialect: string; parser?: string; interfaces: unknown[] };
+    const parse = readers[expected.parser ?? 'parseInterfaces'];
+    if (!parse) throw new Error(`${name}: unknown parser ${String(expected.parser)}`);
+    return { name, dialect: DialectId.parse(expected.dialect), parse, interfaces: expected.interfaces.map((row) => Expected.strict().parse(row)) };
   });
 
-describe('parseInterfaces on real outputs (test/fixtures/interfaces)', () => {
+describe('interface parsers on real outputs (test/fixtures/interfaces)', () => {
   it('has fixtures for every dialect but Maipu, whose table no public source shows', () => {
     expect(new Set(fixtures.map((fixture) => fixture.dialect))).toEqual(new Set(DialectId.options.filter((dialect) => dialect !== 'maipu')));
   });
 
-  it.each(fixtures)('$name', ({ name, dialect, interfaces }) => {
+  it.each(fixtures)('$name', ({ name, dialect, parse, interfaces }) => {
     const output = readFixture(name);
-    const parsed = parseInterfaces(dialect, output);
+    const parsed = parse(dialect, output);
     expect(parsed.map(({ raw: _raw, ...row }) => row)).toEqual(interfaces);
     // `raw` is the row as printed: its first line is a line of the output and names the interface.
     const lines = new Set(output.split('\n').map((line) => line.trimEnd()));
@@ -39,7 +47,7 @@ describe('parseInterfaces on real outputs (test/fixtures/interfaces)', () => {
       expect(first).toContain(row.name);
     }
     // Devices send CRLF; the parser must not care.
-    expect(parseInterfaces(dialect, output.replace(/\n/g, '\r\n'))).toEqual(parsed);
+    expect(parse(dialect, output.replace(/\n/g, '\r\n'))).toEqual(parsed);
     expect(InterfaceState.array().parse(parsed)).toEqual(parsed);
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { CheckKind } from '../checks/model';
+import { ProfileCheck } from './profileSchema';
 import { profileDocument } from './testProfile';
 import { validateProfileDefinition } from './validateProfile';
 
@@ -89,5 +91,67 @@ describe('validateProfileDefinition', () => {
   it('rejects parameter names that are not snake_case', () => {
     const result = validateProfileDefinition(profileDocument({ parameters: [{ name: 'wan-ip', type: 'ipv4', label: { 'zh-CN': '地址', en: 'Address' } }] }));
     expect(result).toMatchObject({ ok: false, problems: [{ code: 'schema', location: 'parameters.0.name' }] });
+  });
+});
+
+describe('validateProfileDefinition: checks', () => {
+  const title = { 'zh-CN': '检查', en: 'Check' };
+  const withChecks = (checks: unknown[]) => profileDocument({ parameters: [...(profileDocument().parameters ?? []), { name: 'hub_address', type: 'ipv4', label: title }], checks: checks as never });
+
+  it('accepts every kind the runner knows, the laptop ones included, with their parameters', () => {
+    const kinds = ProfileCheck.options.map((option) => option.shape.kind.value);
+    expect(kinds.sort()).toEqual([...CheckKind.options].sort());
+    const result = validateProfileDefinition(
+      withChecks([
+        { id: 'hub-route', kind: 'route', title, params: { address: '{{ hub_address }}' }, rule: 'found && (protocol == bgp || protocol == ebgp)' },
+        { id: 'hub-service', kind: 'tcp', title, params: { host: '{{ hub_address }}', port: 443 }, rule: 'connected', warnRule: 'connectMs >= 0' },
+        { id: 'hub-from-laptop', kind: 'host-ping', title, params: { target: '{{ hub_address }}', count: 3 }, rule: 'loss <= 20%' },
+        { id: 'nms-name', kind: 'dns', title, params: { name: 'nms.county.example' }, rule: 'resolved' },
+        { id: 'mtu', kind: 'ping', title, params: { target: '{{ hub_address }}', size: 1400 }, rule: 'loss == 0' },
+        { id: 'saved', kind: 'saved', title, rule: 'saved' },
+      ]),
+    );
+    expect(result.ok ? result.profile.checks.map((check) => [check.kind, check.params]) : result.problems).toEqual([
+      ['route', { address: '{{ hub_address }}' }],
+      ['tcp', { host: '{{ hub_address }}', port: 443 }],
+      ['host-ping', { target: '{{ hub_address }}', count: 3 }],
+      ['dns', { name: 'nms.county.example' }],
+      ['ping', { target: '{{ hub_address }}', size: 1400 }],
+      ['saved', {}],
+    ]);
+  });
+
+  it('refuses a misspelt parameter and a missing one the kind needs, where it stands', () => {
+    const result = validateProfileDefinition(
+      withChecks([
+        { id: 'hub-route', kind: 'route', title, params: { adress: '{{ hub_address }}' }, rule: 'found' },
+        { id: 'nms-name', kind: 'dns', title, rule: 'resolved' },
+      ]),
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.problems.every((problem) => problem.code === 'schema')).toBe(true);
+      expect(result.problems.map((problem) => problem.location)).toEqual(expect.arrayContaining(['checks.0.params', 'checks.0.params.address', 'checks.1.params']));
+    }
+  });
+
+  it('reads every rule and warning rule, naming the check of each one it cannot read in both languages', () => {
+    const result = validateProfileDefinition(
+      withChecks([
+        { id: 'hub-route', kind: 'route', title, params: { address: '{{ hub_address }}' }, rule: 'found &&' },
+        { id: 'hub-service', kind: 'tcp', title, params: { target: '{{ hub_address }}:443' }, rule: 'connected', warnRule: 'connectMs => 10' },
+        { id: 'hub-reachable', kind: 'ping', title, params: { target: '{{ hub_address }}' }, rule: 'loss <= 20%' },
+      ]),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((problem) => [problem.code, problem.location])).toEqual([
+      ['schema', 'checks[0].rule'],
+      ['schema', 'checks[1].warnRule'],
+    ]);
+    const [rule, warnRule] = result.problems;
+    expect(rule?.message.en).toMatch(/^check hub-route: invalid rule: /);
+    expect(rule?.message['zh-CN']).toMatch(/^检查 hub-route 的 rule 无效：/);
+    expect(warnRule?.message.en).toMatch(/^check hub-service: invalid warnRule: /);
   });
 });

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { Liquid, Template } from 'liquidjs';
+// The rule file itself, not the checks index: the index reaches shared/profiles (profileChecks.ts)
+// and rule.ts imports nothing from it, so there is no cycle.
+import { parseRule, RuleError } from '../checks/rule';
 import { DialectId } from '../contract/device';
 import { classifyCharacter, describeCodePoint } from './characters';
 import { checkParameterValue } from './parameterTypes';
@@ -11,7 +14,8 @@ export type ProfileValidation = { ok: true; profile: ProfileDefinition } | { ok:
 
 /**
  * Check a parsed profile document (from YAML): the schema, parameter declarations, that every
- * default is a valid value, and that every template parses and uses declared parameters only.
+ * default is a valid value, that every template (and check parameter) parses and uses declared
+ * parameters only, and that every check's `rule` and `warnRule` is a rule the runner can read.
  * All problems are returned, each with its location.
  */
 export function validateProfileDefinition(document: unknown): ProfileValidation {
@@ -31,8 +35,21 @@ export function validateProfileDefinition(document: unknown): ProfileValidation 
     for (const [key, value] of Object.entries(check.params)) {
       if (typeof value === 'string') problems.push(...templateProblems(engine, value, `checks[${index}].params.${key}`, declared));
     }
+    problems.push(...ruleProblems(check.id, 'rule', check.rule, `checks[${index}].rule`));
+    if (check.warnRule !== undefined) problems.push(...ruleProblems(check.id, 'warnRule', check.warnRule, `checks[${index}].warnRule`));
   });
   return problems.length === 0 ? { ok: true, profile } : { ok: false, problems };
+}
+
+/** A rule the checks runner could not read; found here so a profile never reaches a site with one. */
+function ruleProblems(checkId: string, field: 'rule' | 'warnRule', source: string, location: string): ProfileProblem[] {
+  try {
+    parseRule(source);
+    return [];
+  } catch (error) {
+    if (!(error instanceof RuleError)) throw error;
+    return [{ code: 'schema', location, message: text(`检查 ${checkId} 的 ${field} 无效：${error.message}`, `check ${checkId}: invalid ${field}: ${error.message}`) }];
+  }
 }
 
 function schemaProblems(document: unknown, english: z.ZodError): ProfileProblem[] {
