@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DialectId } from '../../shared/contract';
 import { renderCheckCommand } from '../../shared/checks';
 import { getCompiledDialect } from '../../shared/dialects';
-import { OutputParseError, parseIkeSa, parseInterfaces, parseIpsecSa, parseNtpStatus, parsePing, parseSipRegistration, savedMatchesRunning } from '../../shared/parsers';
+import { parseIkeSa, parseInterfaces, parseIpsecSa, parseNtpStatus, parsePing, parseSipRegistration, savedMatchesRunning } from '../../shared/parsers';
 import { renderProfile } from '../../shared/profiles';
 import { createSecretMasker } from '../../shared/secrets';
 import { Channel } from '../../host/channel';
@@ -108,12 +108,8 @@ async function profileLines(id: string, dialect: DialectId, values: Record<strin
   return rendered.lines;
 }
 
-/** The SAs towards `peer`; a device with no SA at all prints nothing, which the parser refuses. */
+/** The SAs towards `peer`; a device with no SA at all prints nothing, which reads as none. */
 function ipsecTowards(dialect: DialectId, output: string, peer: string): ReturnType<typeof parseIpsecSa> {
-  if (output.trim() === '' || /Total active tunnels: 0/.test(output)) {
-    expect(() => parseIpsecSa(dialect, output)).toThrow(OutputParseError);
-    return [];
-  }
   return parseIpsecSa(dialect, output).filter((sa) => sa.peer === peer);
 }
 

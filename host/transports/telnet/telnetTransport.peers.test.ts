@@ -133,3 +133,24 @@ describe('TelnetTransport against scripted peers on 127.0.0.1', () => {
     expect(client.isOpen).toBe(true);
   });
 });
+
+describe('acknowledging promptly (peers that keep Nagle on)', () => {
+  it('sends IAC NOP after data from a peer that negotiated, so our ACK is not delayed', async () => {
+    const { connection, dataEndingWith } = await connect(async (peerConnection) => {
+      peerConnection.socket.write(frrOpening);
+    });
+    await dataEndingWith('Password: ');
+    await connection.readUntil(endsWith(frrAnswer));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(connection.receivedRaw().includes(Buffer.from([IAC, 241]))).toBe(true);
+  });
+
+  it('never sends an IAC command to a peer that has not negotiated (a raw TCP console)', async () => {
+    const { connection, dataEndingWith } = await connect(async (peerConnection) => {
+      peerConnection.socket.write('\r\nr1# ');
+    });
+    await dataEndingWith('r1# ');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(connection.receivedRaw()).toEqual(Buffer.alloc(0));
+  });
+});

@@ -14,8 +14,10 @@ export interface LoopbackPeer {
 
 export interface PeerConnection {
   socket: Socket;
-  /** Everything received so far. */
+  /** Everything received so far, without the IAC NOPs a Telnet peer ignores anyway. */
   received(): Buffer;
+  /** Everything received so far, byte for byte. */
+  receivedRaw(): Buffer;
   /** Resolves once what was received satisfies `done` (checked on every chunk). */
   readUntil(done: (received: Buffer) => boolean): Promise<Buffer>;
   /** Resolves when the connection is fully closed. */
@@ -67,8 +69,10 @@ function wrap(socket: Socket): PeerConnection {
       }
     }
   };
+  let raw = Buffer.alloc(0);
   socket.on('data', (chunk: Buffer) => {
-    buffer = Buffer.concat([buffer, chunk]);
+    raw = Buffer.concat([raw, chunk]);
+    buffer = withoutNops(raw);
     check();
   });
   socket.on('error', () => undefined);
@@ -76,6 +80,7 @@ function wrap(socket: Socket): PeerConnection {
   return {
     socket,
     received: () => buffer,
+    receivedRaw: () => raw,
     readUntil: (done) =>
       new Promise((resolve) => {
         readers.push({ done, resolve });
@@ -88,4 +93,22 @@ function wrap(socket: Socket): PeerConnection {
 export function endsWith(tail: string | Uint8Array): (received: Buffer) => boolean {
   const expected = typeof tail === 'string' ? Buffer.from(tail, 'latin1') : Buffer.from(tail);
   return (received) => received.length >= expected.length && received.subarray(received.length - expected.length).equals(expected);
+}
+
+/** Drops IAC NOP (255 241) pairs, keeping escaped data bytes (IAC IAC) intact. */
+export function withoutNops(bytes: Buffer): Buffer {
+  const kept: number[] = [];
+  for (let index = 0; index < bytes.length; index++) {
+    const byte = bytes[index] ?? 0;
+    const next = bytes[index + 1];
+    if (byte === 255 && next === 255) {
+      kept.push(255, 255);
+      index++;
+    } else if (byte === 255 && next === 241) {
+      index++;
+    } else {
+      kept.push(byte);
+    }
+  }
+  return Buffer.from(kept);
 }
