@@ -49,7 +49,6 @@ export class TelnetProtocol {
   private rows: number;
   private afterCarriageReturn = false;
   private subnegotiationOverflowed = false;
-  private telnetPeer = false;
 
   constructor(private readonly options: TelnetProtocolOptions) {
     assertTerminalType(options.terminalType);
@@ -62,10 +61,7 @@ export class TelnetProtocol {
       log: options.log,
     });
     for (const verb of ['WILL', 'WONT', 'DO', 'DONT'] as const) {
-      this.parser.on(verb.toLowerCase(), (option: number) => {
-        this.telnetPeer = true;
-        this.negotiator.receive(verb, option);
-      });
+      this.parser.on(verb.toLowerCase(), (option: number) => this.negotiator.receive(verb, option));
     }
     this.parser.on('sub', (option: number, payload: Buffer) => this.subnegotiation(option, payload));
     this.parser.on('command', (command: number) => {
@@ -90,14 +86,6 @@ export class TelnetProtocol {
       const payload = this.dropNulAfterCarriageReturn(decoded);
       if (payload.length > 0) this.options.deliver(payload);
     }
-  }
-
-  /**
-   * True once the peer has negotiated an option: it speaks Telnet, so an IAC command from us is
-   * understood rather than typed into its CLI (a raw TCP console would read it as input).
-   */
-  get peerSpeaksTelnet(): boolean {
-    return this.telnetPeer;
   }
 
   /** Payload to send: every 0xFF doubled so the peer does not read it as IAC. */

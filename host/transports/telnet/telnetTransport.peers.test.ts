@@ -134,18 +134,21 @@ describe('TelnetTransport against scripted peers on 127.0.0.1', () => {
   });
 });
 
-describe('acknowledging promptly (peers that keep Nagle on)', () => {
-  it('sends IAC NOP after data from a peer that negotiated, so our ACK is not delayed', async () => {
+describe('unsolicited commands', () => {
+  // FRR's VTY reads every IAC command as three bytes: a two-byte IAC NOP sent to speed up the
+  // ACK of an echo swallowed the first character of the password that followed. So we send
+  // nothing the peer did not ask for.
+  it('sends nothing but answers to what the peer negotiated', async () => {
     const { connection, dataEndingWith } = await connect(async (peerConnection) => {
       peerConnection.socket.write(frrOpening);
     });
     await dataEndingWith('Password: ');
     await connection.readUntil(endsWith(frrAnswer));
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(connection.receivedRaw().includes(Buffer.from([IAC, 241]))).toBe(true);
+    expect(connection.receivedRaw()).toEqual(frrAnswer);
   });
 
-  it('never sends an IAC command to a peer that has not negotiated (a raw TCP console)', async () => {
+  it('sends nothing at all to a peer that never negotiates (a raw TCP console)', async () => {
     const { connection, dataEndingWith } = await connect(async (peerConnection) => {
       peerConnection.socket.write('\r\nr1# ');
     });

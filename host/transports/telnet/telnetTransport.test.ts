@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FieldKitError } from '../../../shared/contract';
 import { TelnetTransport, createTelnetTransport } from './telnetTransport';
 import { deadLoopbackPort, endsWith, startLoopbackPeer, type LoopbackPeer } from '../testing/loopbackPeer';
+import { failure, liveHandles } from '../testing/transportTesting';
 
 let peer: LoopbackPeer | undefined;
 let transport: TelnetTransport | undefined;
@@ -17,25 +18,6 @@ afterEach(async () => {
 function telnetTo(port: number, connectTimeoutMs = 10_000): TelnetTransport {
   transport = createTelnetTransport({ host: '127.0.0.1', port, connectTimeoutMs });
   return transport;
-}
-
-async function failure(promise: Promise<unknown>): Promise<FieldKitError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!(error instanceof FieldKitError)) throw new Error(`expected a FieldKitError, got ${String(error)}`);
-  return error;
-}
-
-/**
- * Sockets and timers alive in this process, by kind, once handles being closed have gone (that
- * takes a turn of the event loop); a closed transport must leave none behind.
- */
-async function liveHandles(): Promise<{ sockets: number; timers: number }> {
-  for (let turn = 0; turn < 3; turn += 1) await new Promise((resolve) => setImmediate(resolve));
-  const resources = process.getActiveResourcesInfo();
-  return { sockets: resources.filter((kind) => kind === 'TCPSocketWrap').length, timers: resources.filter((kind) => kind === 'Timeout').length };
 }
 
 /** A transport opened on a loopback peer, with its close events and received text recorded. */

@@ -1,8 +1,9 @@
 import { Socket } from 'node:net';
 import { FieldKitError } from '../../../shared/contract';
-import { toDisposable, type Disposable } from '../../../shared/lifecycle';
+import type { Disposable } from '../../../shared/lifecycle';
 import { cancelledError, connectError, connectTimeoutError, connectionLostError, notOpenError } from '../errors';
 import type { Transport } from '../transport';
+import { TransportEvents } from '../transportEvents';
 import { TelnetProtocol } from './telnetProtocol';
 
 export interface TelnetTransportOptions {
@@ -47,8 +48,7 @@ export class TelnetTransport implements Transport {
   private socketError: Error | undefined;
   private cancelOpen: (() => void) | undefined;
   private closed: Promise<void> | undefined;
-  private readonly dataListeners = new Set<(chunk: Uint8Array) => void>();
-  private readonly closeListeners = new Set<(error: FieldKitError | undefined) => void>();
+  private readonly events = new TransportEvents();
 
   constructor(private readonly options: TelnetTransportOptions) {
     assertEndpoint(options);
@@ -58,7 +58,7 @@ export class TelnetTransport implements Transport {
       columns: options.columns ?? defaultColumns,
       rows: options.rows ?? defaultRows,
       send: (bytes) => this.socket?.write(bytes),
-      deliver: (bytes) => fire(this.dataListeners, bytes),
+      deliver: (bytes) => this.events.fireData(bytes),
       log: options.onNegotiation,
     });
   }
@@ -126,13 +126,11 @@ export class TelnetTransport implements Transport {
   }
 
   onData(listener: (chunk: Uint8Array) => void): Disposable {
-    this.dataListeners.add(listener);
-    return toDisposable(() => this.dataListeners.delete(listener));
+    return this.events.onData(listener);
   }
 
   onClose(listener: (error: FieldKitError | undefined) => void): Disposable {
-    this.closeListeners.add(listener);
-    return toDisposable(() => this.closeListeners.delete(listener));
+    return this.events.onClose(listener);
   }
 
   /** Sends the new size at once when the device agreed to NAWS, else keeps it for when it asks. */
@@ -168,12 +166,7 @@ export class TelnetTransport implements Transport {
     socket.setNoDelay(true);
     socket.setKeepAlive(true, keepAliveDelayMs);
     socket.on('data', (chunk: Buffer) => {
-      if (this.state !== 'open') return;
-      this.protocol.receive(chunk);
-      // Many telnetds keep Nagle on: the prompt then waits for our ACK of the echo, which the
-      // kernel delays ~40 ms. A 2-byte IAC NOP carries that ACK at once (measured with npm run
-      // bench: 22 -> ~190 lines/s against such a peer). Only to a peer that speaks Telnet.
-      if (this.protocol.peerSpeaksTelnet && socket.writableLength === 0) socket.write(NOP_COMMAND);
+      if (this.state === 'open') this.protocol.receive(chunk);
     });
     socket.on('error', (error) => {
       this.socketError ??= error;
@@ -187,34 +180,12 @@ export class TelnetTransport implements Transport {
     const error = closedByUs ? undefined : connectionLostError(this.description, this.socketError);
     this.socket?.removeAllListeners('data');
     this.socket = undefined;
-    this.dataListeners.clear();
-    const listeners = [...this.closeListeners];
-    this.closeListeners.clear();
-    fire(listeners, error);
+    this.events.fireClose(error);
   }
 }
-
-/** IAC NOP (RFC 854): a command every Telnet peer ignores. */
-const NOP_COMMAND = Uint8Array.of(255, 241);
 
 export function createTelnetTransport(options: TelnetTransportOptions): TelnetTransport {
   return new TelnetTransport(options);
-}
-
-/**
- * Calls every listener even if one throws; a listener's fault surfaces as an uncaught error on
- * its own, never inside the socket or parser callbacks that called it.
- */
-function fire<T>(listeners: Iterable<(value: T) => void>, value: T): void {
-  for (const listener of [...listeners]) {
-    try {
-      listener(value);
-    } catch (error) {
-      queueMicrotask(() => {
-        throw error;
-      });
-    }
-  }
 }
 
 function assertEndpoint(options: TelnetTransportOptions): void {

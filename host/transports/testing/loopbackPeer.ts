@@ -59,7 +59,7 @@ export async function deadLoopbackPort(): Promise<number> {
 }
 
 function wrap(socket: Socket): PeerConnection {
-  let buffer = Buffer.alloc(0);
+  let buffer: Buffer = Buffer.alloc(0);
   const readers: { done: (received: Buffer) => boolean; resolve: (received: Buffer) => void }[] = [];
   const check = (): void => {
     for (const reader of [...readers]) {
@@ -69,7 +69,7 @@ function wrap(socket: Socket): PeerConnection {
       }
     }
   };
-  let raw = Buffer.alloc(0);
+  let raw: Buffer = Buffer.alloc(0);
   socket.on('data', (chunk: Buffer) => {
     raw = Buffer.concat([raw, chunk]);
     buffer = withoutNops(raw);
