@@ -3,6 +3,11 @@ import { defineConfig } from '@playwright/test';
 
 const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
+// On a failure Playwright writes error-context.md with an accessibility snapshot of the page,
+// and that snapshot includes what was typed into password fields. Off, so a failing test can
+// never leave a secret in test/artifacts (workers inherit this environment).
+process.env['PLAYWRIGHT_NO_COPY_PROMPT'] = '1';
+
 /**
  * Real Chromium against the real web host and a real FRR. No traces or videos: they would
  * record what is typed, secrets included. Screenshots are taken only where a test asks.
