@@ -1,8 +1,9 @@
-import { App as AntdApp, ConfigProvider, Tabs, theme } from 'antd';
+import { App as AntdApp, ConfigProvider, Form, Tabs, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChecksPanel, rememberWizardForm } from './features/checks';
 import { ConnectForm, DeviceCard, SessionLostBanner } from './features/connect';
 import { ProvisionWizard } from './features/provision';
 import { TerminalPanel } from './features/terminal';
@@ -22,7 +23,7 @@ const appTheme = {
 };
 
 /** The sections of the window, in the order of a site visit. Each keeps its state while hidden. */
-const views = ['connect', 'provision'] as const;
+const views = ['connect', 'provision', 'checks'] as const;
 type View = (typeof views)[number];
 
 export function App() {
@@ -41,20 +42,26 @@ export function App() {
             items={views.map((key) => ({ key, label: <span data-testid={`nav-${key}`}>{t(`nav.${key}`)}</span> }))}
           />
         </nav>
-        {/* One terminal for every section: the session's output is not replayed into a second xterm. */}
-        <main className={`app-main app-main-${view}`}>
-          <section className="app-side" hidden={view !== 'connect'}>
-            <ConnectForm />
-            <DeviceCard />
-          </section>
-          <section className="app-wide" hidden={view !== 'provision'}>
-            <ProvisionWizard />
-          </section>
-          <section className="app-terminal">
-            <SessionLostBanner />
-            <TerminalPanel />
-          </section>
-        </main>
+        {/* One terminal for every section: the session's output is not replayed into a second xterm.
+            The form provider lets the checks reuse the wizard's parameters form (features/checks/wizardForm.ts). */}
+        <Form.Provider onFormFinish={(name, { forms }) => rememberWizardForm(name, forms)}>
+          <main className={`app-main app-main-${view}`}>
+            <section className="app-side" hidden={view !== 'connect'}>
+              <ConnectForm />
+              <DeviceCard />
+            </section>
+            <section className="app-wide" hidden={view !== 'provision'}>
+              <ProvisionWizard />
+            </section>
+            <section className="app-wide" hidden={view !== 'checks'}>
+              <ChecksPanel />
+            </section>
+            <section className="app-terminal">
+              <SessionLostBanner />
+              <TerminalPanel />
+            </section>
+          </main>
+        </Form.Provider>
       </AntdApp>
     </ConfigProvider>
   );
