@@ -75,6 +75,24 @@ export function parseIndented(text: string, skip: RegExp): ConfigNode {
   return root;
 }
 
+/**
+ * Adds the hardware sections `ports` (`interface GigabitEthernet0/0/1`, `voice-port 0/1/0`) that
+ * `root` lacks, after the last section of the same kind; an interface gets `interfaceDefaults`
+ * as children (what the vendor shows for an unused port).
+ */
+export function addPorts(root: ConfigNode, ports: readonly string[], interfaceDefaults: readonly string[]): void {
+  for (const line of ports) {
+    if (root.children.some((child) => child.line === line)) continue;
+    const kind = line.split(' ')[0] ?? '';
+    let last = -1;
+    root.children.forEach((child, index) => {
+      if (child.line.startsWith(`${kind} `) || child.line.startsWith('interface ')) last = index;
+    });
+    const defaults = kind === 'interface' ? interfaceDefaults : [];
+    root.children.splice(last + 1, 0, { line, children: defaults.map((text) => ({ line: text, children: [] })) });
+  }
+}
+
 /** Every line of the tree, children indented by `indent` per level (the root itself is not printed). */
 export function renderLines(node: ConfigNode, indent: string, depth = 0): string[] {
   const lines: string[] = [];

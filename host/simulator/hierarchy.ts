@@ -25,8 +25,30 @@ export interface HierarchySpec {
   singletons: readonly string[];
   /** Commands that act at once and are not kept in the configuration (`crypto key generate rsa`). */
   transient?: readonly string[];
+  /**
+   * Commands on by default and not shown while on (IOS `service pad`, `ip redirects`): `X` only
+   * takes back a shown `no X`, and `no X` is shown.
+   */
+  hiddenDefaults?: readonly string[];
+  /**
+   * Commands whose off state the device lists as `no X` (IOS `no ip address`, `no aaa new-model`):
+   * `no X …` leaves `no X` where X was. Any other negation only removes what it names: the device
+   * shows nothing for a setting at its default.
+   */
+  shownNegated?: readonly string[];
+  /**
+   * Negations that name a setting without its value (VRP `undo acl inbound` removes
+   * `acl 2001 inbound`): the typed words (after `undo`) and what they remove besides the lines
+   * starting with them.
+   */
+  negationTargets?: readonly NegationTarget[];
   /** Expands abbreviated interface names as the device stores them (`gi0/1` → `GigabitEthernet0/1`). */
   interfaceNames: readonly string[];
+}
+
+export interface NegationTarget {
+  typed: RegExp;
+  removes(match: RegExpExecArray): RegExp;
 }
 
 export type ConfigOutcome =
@@ -73,7 +95,15 @@ export class Hierarchy {
       const parent = depth === 0 ? root : (connection.sections[depth - 1]?.node ?? root);
       const canonical = this.canonical(match.words);
       if (negated) {
-        if (removeLines(parent, canonical) === 0) setLeaf(parent, `${this.spec.negation} ${canonical}`);
+        removeLines(parent, canonical);
+        for (const target of this.spec.negationTargets ?? []) {
+          const found = target.typed.exec(canonical);
+          if (!found) continue;
+          const removes = target.removes(found);
+          parent.children = parent.children.filter((child) => !removes.test(child.line));
+        }
+        const shown = this.spec.hiddenDefaults?.includes(canonical) ? canonical : this.spec.shownNegated?.find((key) => startsWithWords(canonical, key));
+        if (shown !== undefined) setLeaf(parent, `${this.spec.negation} ${shown}`);
         return { kind: 'applied', line: canonical, negated: true };
       }
       const section = match.kind === 'match' ? compiled.sections.get(match.shape.source) : undefined;
@@ -84,9 +114,10 @@ export class Hierarchy {
         return { kind: 'applied', line: canonical, negated: false };
       }
       if (match.kind === 'match' && this.spec.transient?.includes(match.shape.source)) return { kind: 'applied', line: canonical, negated: false };
-      const singleton = this.spec.singletons.find((key) => canonical === key || canonical.startsWith(`${key} `));
-      removeLines(parent, `${this.spec.negation} ${singleton ?? canonical}`);
-      setLeaf(parent, canonical, singleton);
+      const singleton = this.spec.singletons.find((key) => startsWithWords(canonical, key));
+      const negatedForm = this.spec.shownNegated?.find((key) => startsWithWords(canonical, key)) ?? singleton ?? canonical;
+      removeLines(parent, `${this.spec.negation} ${negatedForm}`);
+      if (!this.spec.hiddenDefaults?.includes(canonical)) setLeaf(parent, canonical, singleton);
       return { kind: 'applied', line: canonical, negated: false };
     }
     return { kind: 'rejected', match: firstRejection ?? { kind: 'invalid', wordIndex: 0 } };
@@ -97,6 +128,10 @@ export class Hierarchy {
     if (keyword === 'interface' && name !== undefined) return ['interface', expandInterface(name, this.spec.interfaceNames), ...rest].join(' ');
     return words.join(' ');
   }
+}
+
+function startsWithWords(line: string, prefix: string): boolean {
+  return line === prefix || line.startsWith(`${prefix} `);
 }
 
 /** The caret of a negated line points one word further (past `no`/`undo`). */

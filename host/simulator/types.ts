@@ -98,8 +98,13 @@ export interface Persona {
   pager: PagerStyle;
   /** Default lines per page before the paging-off command. */
   defaultPageLength: number;
-  /** The initial running (and startup) configuration, as `parseIndented` reads it. */
-  createDevice(hostname: string): SimulatedDevice;
+  /**
+   * The initial running (and startup) configuration, as `parseIndented` reads it. `ports` are
+   * hardware sections the box has besides the persona's own (the ports a site sheet names:
+   * `interface GigabitEthernet0/0/1`, `voice-port 0/1/0`), an interface with the vendor's
+   * defaults for an unused port.
+   */
+  createDevice(hostname: string, ports?: readonly string[]): SimulatedDevice;
   behaviour: CliBehaviour;
 }
 

@@ -1,5 +1,6 @@
 import { CommandTable, splitWords, wordColumn, type CommandMatch } from '../commandTable';
 import { observeConfiguration } from '../features/runtime';
+import { iosBanner, readTextBlock } from './textBlock';
 import type { Hierarchy } from '../hierarchy';
 import { FILTER_KEYWORDS, applyFilters, splitPipe } from '../outputFilter';
 import type { CliBehaviour, CommandHandler, ConnectionState, Question, Reply, SimulatedDevice } from '../types';
@@ -98,6 +99,11 @@ export function createIosLikeBehaviour(spec: IosLikeSpec): CliBehaviour {
     if (first === 'do' && words.length > 1) {
       const reply = exec(device, connection, line.trim().slice(first.length).trim(), 'privileged', promptText);
       return { ...reply, logout: false };
+    }
+    const block = readTextBlock(device.running, line, iosBanner);
+    if (block) {
+      connection.sections = [];
+      return block;
     }
     const outcome = spec.hierarchy.apply(device.running, connection, line);
     if (outcome.kind === 'rejected') return error(outcome.match, line, promptText);

@@ -10,7 +10,10 @@ import type { CommandHandler } from '../types';
 export const iosLikeHierarchy: HierarchySpec = {
   negation: 'no',
   singletons: ['hostname', 'description', 'ip address', 'enable secret', 'enable password', 'clock timezone', 'ip domain-name', 'ip domain name', 'exec-timeout', 'transport input', 'logging trap', 'logging buffered', 'mtu', 'bandwidth', 'speed', 'duplex'],
-  transient: ['crypto key generate rsa ...'],
+  // IOS keeps SNMPv3 users out of the running configuration (`show snmp user` lists them).
+  transient: ['crypto key generate rsa ...', 'snmp-server user *'],
+  // The list shared/config plans with (configSyntax.ts); Maipu and Ruijie assumed to follow IOS.
+  hiddenDefaults: ['service pad', 'ip source-route', 'ip bootp server', 'ip domain lookup', 'cdp run', 'cdp enable', 'ip redirects', 'ip unreachables', 'ip proxy-arp'],
   interfaceNames: ['GigabitEthernet', 'FastEthernet', 'TenGigabitEthernet', 'Ethernet', 'Loopback', 'Tunnel', 'Vlan', 'Serial', 'Dialer', 'Port-channel'],
   tables: {
     global: {
@@ -22,7 +25,7 @@ export const iosLikeHierarchy: HierarchySpec = {
         'cdp run', 'lldp run', 'login block-for *', 'login on-success *', 'login on-failure *', 'spanning-tree *',
         'crypto isakmp key *', 'crypto isakmp keepalive *', 'crypto isakmp nat *', 'crypto key generate rsa ...',
         'boot-start-marker', 'boot-end-marker', 'version *', 'license *', 'archive', 'memory-size *', 'multilink *',
-        'stcapp ...',
+        'stcapp ...', 'ip prefix-list *', 'snmp-server user *', 'tacacs-server *', 'radius-server *',
       ],
       sections: [
         { shape: 'interface *', table: 'interface', label: 'config-if' },
@@ -46,6 +49,8 @@ export const iosLikeHierarchy: HierarchySpec = {
         { shape: 'voice-port *', table: 'voicePort', label: 'config-voiceport' },
         { shape: 'vlan *', table: 'vlan', label: 'config-vlan' },
         { shape: 'vrf definition *', table: 'vrf', label: 'config-vrf' },
+        { shape: 'tacacs server *', table: 'aaaServer', label: 'config-server-tacacs' },
+        { shape: 'radius server *', table: 'aaaServer', label: 'config-radius-server' },
       ],
     },
     interface: {
@@ -90,6 +95,7 @@ export const iosLikeHierarchy: HierarchySpec = {
     },
     voicePort: { commands: ['cptone *', 'caller-id *', 'description *', 'connection *', 'signal *', 'timeouts *', 'shutdown', 'input *', 'output *', 'echo-cancel *', 'impedance *'] },
     vlan: { commands: ['name *'] },
+    aaaServer: { commands: ['address *', 'key *', 'timeout *', 'single-connection', 'port *'] },
     vrf: { commands: ['rd *', 'route-target *', 'description *', 'address-family *'] },
   },
 };

@@ -1,5 +1,6 @@
 import { CommandTable, splitWords, wordColumn, type CommandMatch } from '../commandTable';
 import { observeConfiguration } from '../features/runtime';
+import { readTextBlock, vrpHeader } from './textBlock';
 import type { Hierarchy } from '../hierarchy';
 import { FILTER_KEYWORDS, applyFilters, splitPipe } from '../outputFilter';
 import type { CliBehaviour, CommandHandler, ConnectionState, Reply, SimulatedDevice } from '../types';
@@ -81,6 +82,11 @@ export function createVrpLikeBehaviour(spec: VrpLikeSpec): CliBehaviour {
     }
     const anyView = run(anyViewTable, spec.anyView, device, connection, line, promptText);
     if (!isRejection(anyView)) return anyView;
+    const block = readTextBlock(device.running, line, vrpHeader);
+    if (block) {
+      connection.sections = [];
+      return block;
+    }
     const outcome = spec.hierarchy.apply(device.running, connection, line);
     if (outcome.kind === 'rejected') return error(outcome.match, line, promptText);
     const sysname = /^sysname (\S+)$/.exec(outcome.line);

@@ -1,5 +1,5 @@
 import { renderLines, type ConfigNode } from '../configTree';
-import type { ConfigTableSpec, HierarchySpec, SectionSpec } from '../hierarchy';
+import type { ConfigTableSpec, HierarchySpec, NegationTarget, SectionSpec } from '../hierarchy';
 
 /**
  * Configuration views of the VRP family (Huawei VRP, H3C Comware), with the keywords of
@@ -28,6 +28,15 @@ const interfaceTable: ConfigTableSpec = {
   ],
 };
 
+/** Escapes a typed word for use in a pattern. */
+const literal = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Undo forms of both families that leave out the value (unverified on a device, as the profile keywords). */
+const negationTargets: NegationTarget[] = [
+  { typed: /^acl (inbound|outbound)$/, removes: (found) => new RegExp(`^acl (?:\\d+|name \\S+) ${found[1] ?? ''}$`) },
+  { typed: /^snmp-agent mib-view (\S+)$/, removes: (found) => new RegExp(`^snmp-agent mib-view (?:included|excluded) ${literal(found[1] ?? '')} `) },
+];
+
 const shared: Record<string, ConfigTableSpec> = {
   interface: interfaceTable,
   acl: { commands: ['rule *', 'description *', 'step *'] },
@@ -36,7 +45,11 @@ const shared: Record<string, ConfigTableSpec> = {
   ipsecProposal: { commands: ['transform *', 'esp *', 'ah *', 'encapsulation-mode *'] },
   ipsecPolicy: { commands: ['security acl *', 'ike-peer *', 'proposal *', 'pfs *', 'sa *', 'transform-set *', 'ike-profile *', 'remote-address *', 'local-address *'] },
   ipsecProfile: { commands: ['ike-peer *', 'proposal *', 'pfs *', 'sa *', 'transform-set *', 'ike-profile *'] },
-  bgp: { commands: ['router-id *', 'peer *', 'network *', 'import-route *', 'timer *'], sections: [{ shape: 'ipv4-family *', table: 'bgpFamily', label: 'bgp-af-ipv4' }] },
+  bgp: {
+    commands: ['router-id *', 'peer *', 'network *', 'import-route *', 'timer *'],
+    // VRP `ipv4-family unicast`, Comware 7 `address-family ipv4 unicast`.
+    sections: [{ shape: 'ipv4-family *', table: 'bgpFamily', label: 'bgp-af-ipv4' }, { shape: 'address-family *', table: 'bgpFamily', label: (words, parent) => `${parent ?? 'bgp'}-ipv4` }],
+  },
   bgpFamily: { commands: ['peer *', 'network *', 'import-route *'] },
   ospf: { commands: ['import-route *', 'silent-interface *', 'default-route-advertise ...', 'router-id *'], sections: [{ shape: 'area *', table: 'ospfArea', label: (words, parent) => `${parent ?? 'ospf'}-area-${dotted(word(words, 1))}` }] },
   ospfArea: { commands: ['network *', 'authentication-mode *', 'stub ...'] },
@@ -60,7 +73,7 @@ function dotted(area: string): string {
 const globalCommon = [
   'sysname *', 'clock timezone *', 'ntp-service *', 'info-center *', 'snmp-agent ...', 'ip route-static *', 'stelnet server enable',
   'telnet server enable', 'ftp server ...', 'http server enable', 'http secure-server enable', 'lldp enable', 'ssh user *', 'ssh server *',
-  'header *', 'dns *', 'vlan batch *', 'stp *',
+  'header *', 'dns *', 'vlan batch *', 'stp *', 'super *',
 ];
 
 const globalSections: SectionSpec[] = [
@@ -80,18 +93,31 @@ export const vrpHierarchy: HierarchySpec = {
   negation: 'undo',
   singletons: ['sysname', 'description', 'ip address', 'clock timezone', 'authentication-mode', 'idle-timeout', 'protocol inbound'],
   transient: ['rsa local-key-pair create ...'],
+  negationTargets,
   interfaceNames: ['GE=GigabitEthernet', 'GigabitEthernet', 'Ethernet', 'LoopBack', 'Tunnel', 'Vlanif', 'Eth-Trunk', 'Cellular', 'NULL'],
   tables: {
     ...shared,
     global: {
-      commands: [...globalCommon, 'rsa local-key-pair create ...', 'voice ...'],
+      commands: [...globalCommon, 'rsa local-key-pair create ...', 'voice ...', 'ip ip-prefix *'],
       sections: [
         ...globalSections,
         { shape: 'aaa', table: 'aaa', label: 'aaa' },
+        { shape: 'hwtacacs-server template *', table: 'hwtacacsTemplate', label: (words) => `hwtacacs-${word(words, 2)}` },
         { shape: 'user-interface *', table: 'userInterface', label: (words) => `ui-${lineRange(words).replace(/^con/, 'console')}` },
       ],
     },
-    aaa: { commands: ['local-user *', 'authentication-scheme *', 'authorization-scheme *', 'domain *'] },
+    aaa: {
+      commands: ['local-user *'],
+      sections: [
+        { shape: 'authentication-scheme *', table: 'aaaScheme', label: (words) => `aaa-authen-${word(words, 1)}` },
+        { shape: 'authorization-scheme *', table: 'aaaScheme', label: (words) => `aaa-author-${word(words, 1)}` },
+        { shape: 'accounting-scheme *', table: 'aaaScheme', label: (words) => `aaa-accounting-${word(words, 1)}` },
+        { shape: 'domain *', table: 'aaaDomain', label: (words) => `aaa-domain-${word(words, 1)}` },
+      ],
+    },
+    aaaScheme: { commands: ['authentication-mode *', 'authorization-mode *', 'accounting-mode *'] },
+    aaaDomain: { commands: ['authentication-scheme *', 'authorization-scheme *', 'accounting-scheme *', 'hwtacacs-server *', 'radius-server *'] },
+    hwtacacsTemplate: { commands: ['hwtacacs-server *'] },
     userInterface: { commands: ['authentication-mode *', 'protocol inbound *', 'acl *', 'idle-timeout *', 'user privilege *', 'set authentication *', 'screen-length *'] },
   },
 };
@@ -101,14 +127,17 @@ export const comwareHierarchy: HierarchySpec = {
   negation: 'undo',
   singletons: ['sysname', 'description', 'ip address', 'clock timezone', 'authentication-mode', 'idle-timeout', 'protocol inbound'],
   transient: ['public-key *'],
+  negationTargets,
   interfaceNames: ['GE=GigabitEthernet', 'XGE=Ten-GigabitEthernet', 'GigabitEthernet', 'Ten-GigabitEthernet', 'LoopBack', 'Tunnel', 'Vlan-interface', 'M-GigabitEthernet', 'NULL'],
   tables: {
     ...shared,
     global: {
-      commands: [...globalCommon, 'public-key *', 'ip http *', 'ip https *', 'password-recovery *'],
+      commands: [...globalCommon, 'public-key *', 'ip http *', 'ip https *', 'password-recovery *', 'ip prefix-list *'],
       sections: [
         ...globalSections,
         { shape: 'acl advanced *', table: 'acl', label: (words) => `acl-ipv4-adv-${word(words, 2)}` },
+        { shape: 'acl basic *', table: 'acl', label: (words) => `acl-ipv4-basic-${word(words, 2)}` },
+        { shape: 'hwtacacs scheme *', table: 'hwtacacsScheme', label: (words) => `hwtacacs-${word(words, 2)}` },
         { shape: 'local-user *', table: 'localUser', label: (words) => (words[2] === 'class' ? `luser-${word(words, 3)}-${word(words, 1)}` : `luser-${word(words, 1)}`) },
         { shape: 'user-interface *', table: 'userInterface', label: (words) => `ui-${lineRange(words)}` },
         { shape: 'line *', table: 'userInterface', label: (words) => `line-${lineRange(words)}` },
@@ -125,7 +154,8 @@ export const comwareHierarchy: HierarchySpec = {
     userInterface: { commands: ['authentication-mode *', 'protocol inbound *', 'acl *', 'idle-timeout *', 'user privilege *', 'set authentication *', 'screen-length *', 'user-role *'] },
     ikeKeychain: { commands: ['pre-shared-key *'] },
     ikeProfile: { commands: ['keychain *', 'match *', 'proposal *', 'local-identity *', 'exchange-mode *', 'dpd *'] },
-    domain: { commands: ['authentication *', 'authorization *', 'accounting *'] },
+    domain: { commands: ['authentication *', 'authorization *', 'accounting *', 'access-limit *', 'state *', 'idle-cut *', 'self-service-url *'] },
+    hwtacacsScheme: { commands: ['primary *', 'secondary *', 'key *', 'user-name-format *', 'nas-ip *'] },
     voice: { commands: [], sections: [{ shape: 'dial-program', table: 'dialProgram', label: 'voice-dial' }, { shape: 'sip', table: 'voiceSip', label: 'voice-sip' }] },
     dialProgram: { commands: [], sections: [{ shape: 'entity *', table: 'entity', label: (words) => `voice-dial-entity${word(words, 1)}` }] },
     entity: { commands: ['line *', 'match-template *', 'address *', 'codec *', 'description *', 'user *'] },

@@ -16,12 +16,19 @@ import { configurationHandler, createVrpLikeDevice, displayThis, quietDisplays }
 const BASE_CONFIG = `
 version 5.20, Feature 6709L25
 domain default enable system
+ip http enable
+ip https enable
 vlan 1
 interface NULL0
 interface Vlan-interface1
 interface GigabitEthernet1/0/1
 interface GigabitEthernet1/0/2
 interface GigabitEthernet1/0/3
+domain system
+ access-limit disable
+ state active
+ idle-cut disable
+ self-service-url disable
 user-interface aux 0
 user-interface vty 0 4
  authentication-mode scheme
@@ -100,7 +107,7 @@ export const comware: Persona = {
   consoleWakeUp: () => '\n\nPress ENTER to get started.\n',
   pager: { prompt: '  ---- More ----', eraser: `\x1b[16D${' '.repeat(16)}\x1b[16D` },
   defaultPageLength: 24,
-  createDevice: (hostname) => createVrpLikeDevice('comware', BASE_CONFIG, hostname),
+  createDevice: (hostname, ports) => createVrpLikeDevice('comware', BASE_CONFIG, hostname, ports),
   behaviour: createVrpLikeBehaviour({
     hierarchy: new Hierarchy(comwareHierarchy),
     defaultHostname: 'H3C',

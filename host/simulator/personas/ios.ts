@@ -1,5 +1,5 @@
 import type { DialectId } from '../../../shared/contract';
-import { cloneTree, parseIndented, setLeaf } from '../configTree';
+import { addPorts, cloneTree, parseIndented, setLeaf } from '../configTree';
 import { iosLikeCheckHandlers } from '../features/checkHandlers';
 import { createRuntime } from '../features/runtime';
 import { confirm, pageLengthHandler, saveNow, versionHandler } from '../families/commonCommands';
@@ -54,9 +54,20 @@ line vty 0 4
  transport input none
 `;
 
-/** Builds a device whose configuration starts with `hostname` after the `boot` markers, as IOS orders it. */
-export function createIosLikeDevice(dialect: DialectId, baseConfig: string, hostname: string, hostnameAfter: string | null): SimulatedDevice {
+/**
+ * Builds a device whose configuration starts with `hostname` after the `boot` markers, as IOS
+ * orders it; `ports` get `portDefaults` (what the vendor shows for an unused port).
+ */
+export function createIosLikeDevice(
+  dialect: DialectId,
+  baseConfig: string,
+  hostname: string,
+  hostnameAfter: string | null,
+  ports: readonly string[] = [],
+  portDefaults: readonly string[] = [],
+): SimulatedDevice {
   const running = parseIndented(baseConfig, /^!/);
+  addPorts(running, ports, portDefaults);
   const index = hostnameAfter === null ? -1 : running.children.findIndex((node) => node.line === hostnameAfter);
   if (index >= 0) running.children.splice(index + 1, 0, { line: `hostname ${hostname}`, children: [] });
   else setLeaf(running, `hostname ${hostname}`);
@@ -126,9 +137,11 @@ export const ios: Persona = {
   consoleWakeUp: (hostname) => `\n\n${hostname} con0 is now available\n\n\n\n\n\nPress RETURN to get started.\n`,
   pager: { prompt: ' --More-- ', eraser: '\b'.repeat(10) + ' '.repeat(10) + '\b'.repeat(10) },
   defaultPageLength: 24,
-  createDevice: (hostname) => createIosLikeDevice('ios', BASE_CONFIG, hostname, 'no service password-encryption'),
+  // An ISR's unused port (the examples name ISR 4000 ports): no address, shut, autonegotiating.
+  createDevice: (hostname, ports) => createIosLikeDevice('ios', BASE_CONFIG, hostname, 'no service password-encryption', ports, ['no ip address', 'shutdown', 'negotiation auto']),
   behaviour: createIosLikeBehaviour({
-    hierarchy: new Hierarchy(iosLikeHierarchy),
+    // IOSv lists these switched off (BASE_CONFIG), so a `no` leaves them shown.
+    hierarchy: new Hierarchy({ ...iosLikeHierarchy, shownNegated: ['ip address', 'service password-encryption', 'aaa new-model', 'ip http server', 'ip http secure-server', 'ipv6 cef'] }),
     defaultHostname: 'Router',
     errors: {
       invalid: "% Invalid input detected at '^' marker.\n",

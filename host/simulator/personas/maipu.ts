@@ -56,9 +56,9 @@ export const maipu: Persona = {
   consoleWakeUp: (hostname) => `\n\n${hostname} con0 is now available\n\n\nPress RETURN to get started.\n`,
   pager: { prompt: '....press ENTER to next line, Q to quit, other key to next page....', eraser: '\r' + ' '.repeat(70) + '\r' },
   defaultPageLength: 24,
-  createDevice: (hostname) => createIosLikeDevice('maipu', BASE_CONFIG, hostname, null),
+  createDevice: (hostname, ports) => createIosLikeDevice('maipu', BASE_CONFIG, hostname, null, ports, ['no ip address']),
   behaviour: createIosLikeBehaviour({
-    hierarchy: new Hierarchy({ ...iosLikeHierarchy, interfaceNames: ['gigabitethernet', 'fastethernet', 'loopback', 'tunnel', 'serial', 'vlan'] }),
+    hierarchy: new Hierarchy({ ...iosLikeHierarchy, shownNegated: ['ip address'], interfaceNames: ['gigabitethernet', 'fastethernet', 'loopback', 'tunnel', 'serial', 'vlan'] }),
     defaultHostname: 'Maipu',
     errors: {
       invalid: "% Unrecognized command, and error detected at '^' marker.\n",

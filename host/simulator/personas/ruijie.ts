@@ -41,7 +41,7 @@ export const ruijie: Persona = {
   consoleWakeUp: () => '\n\nPress RETURN to get started.\n',
   pager: { prompt: ' --More-- ', eraser: '\b'.repeat(10) + ' '.repeat(10) + '\b'.repeat(10) },
   defaultPageLength: 24,
-  createDevice: (hostname) => createIosLikeDevice('ruijie', BASE_CONFIG, hostname, 'version S8600E_RGOS 11.0(4)B8'),
+  createDevice: (hostname, ports) => createIosLikeDevice('ruijie', BASE_CONFIG, hostname, 'version S8600E_RGOS 11.0(4)B8', ports),
   behaviour: createIosLikeBehaviour({
     hierarchy: new Hierarchy({ ...iosLikeHierarchy, interfaceNames: ['GigabitEthernet', 'TenGigabitEthernet', 'FastEthernet', 'Loopback', 'Mgmt', 'Tunnel', 'VLAN', 'AggregatePort'] }),
     defaultHostname: 'Ruijie',

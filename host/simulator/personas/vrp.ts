@@ -18,6 +18,8 @@ aaa
  accounting-scheme default
  domain default
  domain default_admin
+http secure-server enable
+http server enable
 interface GigabitEthernet0/0/0
 interface GigabitEthernet0/0/1
 interface GigabitEthernet0/0/2
@@ -64,7 +66,7 @@ export const vrp: Persona = {
   consoleWakeUp: () => '\n\nPress ENTER to get started.\n',
   pager: { prompt: '  ---- More ----', eraser: `\x1b[42D${' '.repeat(42)}\x1b[42D` },
   defaultPageLength: 24,
-  createDevice: (hostname) => createVrpLikeDevice('vrp', BASE_CONFIG, hostname),
+  createDevice: (hostname, ports) => createVrpLikeDevice('vrp', BASE_CONFIG, hostname, ports),
   behaviour: createVrpLikeBehaviour({
     hierarchy: new Hierarchy(vrpHierarchy),
     defaultHostname: 'Huawei',

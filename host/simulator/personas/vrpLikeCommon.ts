@@ -1,11 +1,12 @@
-import { cloneTree, parseIndented, renderLines } from '../configTree';
+import { addPorts, cloneTree, parseIndented, renderLines } from '../configTree';
 import type { CommandContext, CommandHandler, SimulatedDevice } from '../types';
 import { renderVrpLikeConfig } from '../families/vrpLikeTables';
 import { createRuntime } from '../features/runtime';
 
 /** A VRP-family device from its base configuration (top-level lines unindented, `#` separators). */
-export function createVrpLikeDevice(dialect: 'vrp' | 'comware', baseConfig: string, hostname: string): SimulatedDevice {
+export function createVrpLikeDevice(dialect: 'vrp' | 'comware', baseConfig: string, hostname: string, ports: readonly string[] = []): SimulatedDevice {
   const running = parseIndented(baseConfig, /^#/);
+  addPorts(running, ports, []);
   // Comware lists `version` first, then `sysname`; VRP starts with `sysname`.
   const after = running.children.findIndex((node) => node.line.startsWith('version '));
   running.children.splice(after + 1, 0, { line: `sysname ${hostname}`, children: [] });

@@ -1,0 +1,177 @@
+/**
+ * Test data for libraryMatrix.test.ts: what a profile/dialect pair of the library matrix leaves
+ * different from "applies, re-plans to nothing, rolls back to the backup", and why. Lines are as
+ * the engine reports them (`section > line`, secrets masked). A pair not listed must pass whole.
+ *
+ * Masking: the simulated rig's session masks its outputs with its own masker, which never learns
+ * the profile's secrets (as in host/service/hostService.ts, whose DeviceSession is not given the
+ * channel's masker). The rollback comparison then shows a secret the patterns miss in clear, e.g.
+ * VRP `super password level 15 cipher X`, where the pattern masks `level` instead of X. The test
+ * masks the differences with the context's masker before comparing; the leak is reported.
+ */
+export interface KnownOutcome {
+  reason: string;
+  /** The apply stops at this line: the dialect's simulator refuses it. */
+  refused?: string;
+  /** What a second plan right after the apply still sends (shown as `section > line`). */
+  replan?: string[];
+  /** In the backup, missing after the rollback. */
+  missing?: string[];
+  /** Not in the backup, left after the rollback. */
+  extra?: string[];
+}
+
+const hostnameKept = (dialect: string, factory: string, site: string, keyword = 'hostname'): KnownOutcome => ({
+  reason: `base-system's reverse keeps the host name (see its comments): the backup has the factory ${dialect} name`,
+  missing: [`${keyword} ${factory}`],
+  extra: [`${keyword} ${site}`],
+});
+
+const portLeftUp = (port: string): KnownOutcome => ({
+  reason: 'the reverse does not shut the port again (the profile cannot know it was shut); IOS ships unused ports shut',
+  missing: [`interface ${port} > shutdown`],
+});
+
+const isakmpKeyLeft: KnownOutcome = {
+  reason:
+    'planner gap (shared/config): `no crypto isakmp key KEY address HUB` is judged present, since the running line shows the key masked and negations are matched without opaque values, so the reverse never sends it',
+  extra: ['crypto isakmp key ****** address 203.0.113.1'],
+};
+
+const bannerLeft = (block: string): KnownOutcome => ({
+  reason: 'planner gap (shared/config): `no banner login` / `undo header login` is judged present against a shown delimited block, so the reverse sends nothing',
+  extra: [block],
+});
+
+const BANNER_TEXT = '仅限授权人员访问，所有操作均被记录。\nAuthorised access only. All sessions are recorded.';
+
+const httpTurnedOn: KnownOutcome = {
+  reason:
+    'the box had the HTTP servers off before the apply (nothing sent for them); the reverse turns them on, the factory state the profile assumes (services-off.yaml comments)',
+  extra: ['ip http secure-server', 'ip http server'],
+};
+
+const rsaKeyAgain = (command: string): string[] => [command];
+
+const snmpUserHidden: KnownOutcome = {
+  reason: 'IOS keeps SNMPv3 users out of the running configuration (`show snmp user`), so every plan sends the user again',
+  replan: ['snmp-server user nms-xa NMS-V3 v3 auth sha ****** priv aes 128 ******'],
+};
+
+const snmpAgentKept: KnownOutcome = {
+  reason:
+    'the reverse keeps the agent and its enabled versions (snmpv3.yaml comments); `undo snmp-agent mib-view NMS-VIEW` is judged present by the planner (it names the view without `included`), so the view stays too',
+  extra: ['snmp-agent', 'snmp-agent sys-info version v3', 'snmp-agent mib-view included NMS-VIEW iso'],
+};
+
+const superPasswordLeft = (line: string): KnownOutcome => ({
+  reason:
+    'the secret masker (shared/secrets) masks the word after `super password` (`level`/`role`), so the running line never matches the profile line: re-plan sends it again and the planner judges `undo super password …` present',
+  replan: [line],
+  extra: [line],
+});
+
+export const KNOWN_OUTCOMES: Readonly<Record<string, KnownOutcome>> = {
+  'aaa-local-users/vrp': superPasswordLeft('super password ****** 15 cipher ******'),
+  'aaa-local-users/comware': superPasswordLeft('super password ****** network-admin simple ******'),
+  'base-management/ios': portLeftUp('GigabitEthernet0/0/2'),
+  'base-system/ios': hostnameKept('IOS', 'Router', 'XA-LinTong-R1'),
+  'base-system/maipu': hostnameKept('Maipu', 'Maipu', 'XA-LanTian-R1'),
+  'base-system/ruijie': hostnameKept('Ruijie', 'Ruijie', 'XA-ZhouZhi-R1'),
+  'base-system/vrp': {
+    reason: "base-system's reverse keeps the host name, and `info-center enable` (VRP's default; undoing it would stop logging)",
+    missing: ['sysname Huawei'],
+    extra: ['sysname XA-HuYi-R1', 'info-center enable'],
+  },
+  'base-system/comware': {
+    reason: "base-system's reverse keeps the host name, and `info-center enable` (Comware's default; undoing it would stop logging)",
+    missing: ['sysname H3C'],
+    extra: ['sysname XA-GaoLing-R1', 'info-center enable'],
+  },
+  'base-system/junos': hostnameKept('Junos', 'Amnesiac', 'XA-YanLiang-R1', 'set system host-name'),
+  'frr-ospf-tunnel/ios': {
+    reason: 'a lab profile in FRR 8.4 words (proven on real FRR by test/integration/libraryOnFrr.test.ts): IOS wants an OSPF process number, and writes `eth1` out as Ethernet1',
+    refused: 'router ospf',
+    extra: ['interface Ethernet1', 'interface Ethernet1 > no ip address'],
+  },
+  'frr-static-mgmt/ios': {
+    reason: 'a lab profile in FRR 8.4 words (proven on real FRR by test/integration/libraryOnFrr.test.ts): IOS writes `eth3` out as Ethernet3, so the plan never finds the port',
+    replan: ['interface eth3', 'interface eth3 > description management', 'interface eth3 > ip address 192.168.100.2/24', 'interface eth3 > exit'],
+    extra: ['interface Ethernet3', 'interface Ethernet3 > no ip address'],
+  },
+  'ipsec-policy-hub/ios': isakmpKeyLeft,
+  'ipsec-policy-hub/maipu': isakmpKeyLeft,
+  'ipsec-policy-hub/ruijie': isakmpKeyLeft,
+  'ipsec-tunnel-ospf/ios': isakmpKeyLeft,
+  'ipsec-tunnel-ospf/maipu': isakmpKeyLeft,
+  'ipsec-tunnel-ospf/ruijie': isakmpKeyLeft,
+  'login-banner/ios': bannerLeft(`banner login ^C\n西安市临潼区电子政务外网\n${BANNER_TEXT}\n^C`),
+  'login-banner/maipu': bannerLeft(`banner login ^C\n西安市蓝田县电子政务外网\n${BANNER_TEXT}\n^C`),
+  'login-banner/ruijie': bannerLeft(`banner login ^C\n西安市周至县电子政务外网\n${BANNER_TEXT}\n^C`),
+  'login-banner/vrp': bannerLeft(`header login information %\n西安市鄠邑区电子政务外网 (100％ 授权)\n${BANNER_TEXT}\n%`),
+  'login-banner/comware': bannerLeft(`header login %\n西安市高陵区电子政务外网\n${BANNER_TEXT}\n%`),
+  'mpls-ce-ebgp/ios': portLeftUp('GigabitEthernet0/0/1'),
+  'services-off/ios': { ...httpTurnedOn, missing: ['no ip http server', 'no ip http secure-server'] },
+  'services-off/maipu': httpTurnedOn,
+  'services-off/ruijie': httpTurnedOn,
+  'services-off/vrp': {
+    reason:
+      'FTP was off from the factory and the port showed no `lldp enable`, so the apply sent neither; the reverse turns both on (services-off.yaml comments: rollback cannot know what was off)',
+    extra: ['interface GigabitEthernet0/0/1 > lldp enable', 'ftp server enable'],
+  },
+  'services-off/comware': {
+    reason:
+      'FTP was off from the factory and the port showed no `lldp enable`, so the apply sent neither; the reverse turns both on (services-off.yaml comments: rollback cannot know what was off)',
+    extra: ['interface GigabitEthernet1/0/1 > lldp enable', 'ftp server enable'],
+  },
+  'sip-fxs-gateway/ios': {
+    reason:
+      'the reverse leaves the `voice service voip` / `sip` and `sip-ua` sections it emptied, and the planner judges `no credentials username … password …` present (masked value, negations matched without opaque values)',
+    extra: [
+      'voice service voip',
+      'voice service voip > sip',
+      'sip-ua',
+      'sip-ua > credentials username 86018001 password ****** realm voice.lintong.xa.gov.cn',
+      'sip-ua > credentials username 86018002 password ****** realm voice.lintong.xa.gov.cn',
+    ],
+  },
+  'sip-fxs-gateway/comware': {
+    reason:
+      'shared/config has no opaque-value rule for the Comware voice `user … password simple …` line, so every plan sends it again; the reverse leaves the `voice-setup`, `sip` and `dial-program` views it emptied',
+    replan: [
+      'voice-setup',
+      'voice-setup > dial-program',
+      'voice-setup > dial-program > entity 101 pots',
+      'voice-setup > dial-program > entity 101 pots > user 86058001 password simple ****** realm voice.gaoling.xa.gov.cn',
+      'voice-setup > dial-program > entity 101 pots > quit',
+      'voice-setup > dial-program > quit',
+      'voice-setup > quit',
+    ],
+    extra: ['voice-setup', 'voice-setup > sip', 'voice-setup > dial-program'],
+  },
+  'snmpv3/ios': snmpUserHidden,
+  'snmpv3/maipu': snmpUserHidden,
+  'snmpv3/ruijie': snmpUserHidden,
+  'snmpv3/vrp': snmpAgentKept,
+  'snmpv3/comware': snmpAgentKept,
+  'ssh-management/ios': {
+    reason:
+      'the RSA key is not configuration, so every plan generates it again (kept on rollback, see the profile); IOSv ships `transport input none` and the reverse `no transport input` returns the lines to the default instead',
+    replan: rsaKeyAgain('crypto key generate rsa modulus 2048'),
+    missing: ['line vty 0 4 > transport input none'],
+  },
+  'ssh-management/maipu': { reason: 'the RSA key is not configuration, so every plan generates it again (kept on rollback, see the profile)', replan: rsaKeyAgain('crypto key generate rsa modulus 2048') },
+  'ssh-management/ruijie': { reason: 'the RSA key is not configuration, so every plan generates it again (kept on rollback, see the profile)', replan: rsaKeyAgain('crypto key generate rsa modulus 2048') },
+  'ssh-management/vrp': {
+    reason:
+      'the RSA key is generated again by every plan; Telnet was off before the apply (nothing sent) and the reverse turns it on; the planner judges `undo acl inbound` present (it names no ACL number), so the VTY ACL stays',
+    replan: rsaKeyAgain('rsa local-key-pair create'),
+    extra: ['user-interface vty 0 4 > acl 2001 inbound', 'telnet server enable'],
+  },
+  'ssh-management/comware': {
+    reason:
+      'the RSA key is generated again by every plan; the reverse keeps the VTY authentication mode (see the profile) on the Comware 7 `line vty 0 63` this Comware 5 box did not show, and turns Telnet on though it was off before the apply',
+    replan: rsaKeyAgain('public-key local create rsa'),
+    extra: ['line vty 0 63', 'line vty 0 63 > authentication-mode scheme', 'telnet server enable'],
+  },
+};
