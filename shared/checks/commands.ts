@@ -44,6 +44,19 @@ const command = (template: string, parser: ParserName, verified: boolean, note?:
 
 const IOS_LIKE_ASSUMED = 'assumed IOS-like; no public output of this vendor found, capture one on site';
 
+/** Maipu's and Ruijie's checks beyond ping and interfaces: the IOS commands, none seen on their devices. */
+const IOS_CLONE_ASSUMED = {
+  bgp: command('show ip bgp summary', 'parseBgpSummary', false, IOS_LIKE_ASSUMED),
+  ospf: command('show ip ospf neighbor', 'parseOspfNeighbors', false, IOS_LIKE_ASSUMED),
+  route: command('show ip route {{address}}', 'parseRoutes', false, IOS_LIKE_ASSUMED),
+  ntp: command('show ntp status', 'parseNtpStatus', false, IOS_LIKE_ASSUMED),
+  ike: command('show crypto isakmp sa', 'parseIkeSa', false, IOS_LIKE_ASSUMED),
+  ipsec: command('show crypto ipsec sa', 'parseIpsecSa', false, IOS_LIKE_ASSUMED),
+  sip: command('show sip-ua register status', 'parseSipRegistration', false, IOS_LIKE_ASSUMED),
+  savedConfig: command('show startup-config', 'savedMatchesRunning', false, IOS_LIKE_ASSUMED),
+  runningConfig: command('show running-config', 'savedMatchesRunning', false, IOS_LIKE_ASSUMED),
+} satisfies Partial<Record<CheckKind, CheckCommand>>;
+
 /*
  * `{{size}}` of a ping is passed as the vendor means it: IOS `size` counts the whole IP datagram,
  * VRP and Comware `-s` and Junos `size` the ICMP data only (28 bytes less for the same packet).
@@ -89,28 +102,12 @@ export const checkCommands: Readonly<Record<CommandPlatform, Readonly<Partial<Re
   maipu: {
     ping: ping('ping {{address}}', false, 'Maipu ping options and output are unverified'),
     interfaces: command('show ip interface brief', 'parseInterfaces', false, IOS_LIKE_ASSUMED),
-    bgp: command('show ip bgp summary', 'parseBgpSummary', false, IOS_LIKE_ASSUMED),
-    ospf: command('show ip ospf neighbor', 'parseOspfNeighbors', false, IOS_LIKE_ASSUMED),
-    route: command('show ip route {{address}}', 'parseRoutes', false, IOS_LIKE_ASSUMED),
-    ntp: command('show ntp status', 'parseNtpStatus', false, IOS_LIKE_ASSUMED),
-    ike: command('show crypto isakmp sa', 'parseIkeSa', false, IOS_LIKE_ASSUMED),
-    ipsec: command('show crypto ipsec sa', 'parseIpsecSa', false, IOS_LIKE_ASSUMED),
-    sip: command('show sip-ua register status', 'parseSipRegistration', false, IOS_LIKE_ASSUMED),
-    savedConfig: command('show startup-config', 'savedMatchesRunning', false, IOS_LIKE_ASSUMED),
-    runningConfig: command('show running-config', 'savedMatchesRunning', false, IOS_LIKE_ASSUMED),
+    ...IOS_CLONE_ASSUMED,
   },
   ruijie: {
     ping: ping('ping {{address}}[ source {{source}}] ntimes {{count}}', false, 'RGOS `ntimes` keyword unverified; its output is Cisco-like (fixture)'),
     interfaces: command('show ip interface brief', 'parseInterfaces', true),
-    bgp: command('show ip bgp summary', 'parseBgpSummary', false, IOS_LIKE_ASSUMED),
-    ospf: command('show ip ospf neighbor', 'parseOspfNeighbors', false, IOS_LIKE_ASSUMED),
-    route: command('show ip route {{address}}', 'parseRoutes', false, IOS_LIKE_ASSUMED),
-    ntp: command('show ntp status', 'parseNtpStatus', false, IOS_LIKE_ASSUMED),
-    ike: command('show crypto isakmp sa', 'parseIkeSa', false, IOS_LIKE_ASSUMED),
-    ipsec: command('show crypto ipsec sa', 'parseIpsecSa', false, IOS_LIKE_ASSUMED),
-    sip: command('show sip-ua register status', 'parseSipRegistration', false, IOS_LIKE_ASSUMED),
-    savedConfig: command('show startup-config', 'savedMatchesRunning', false, IOS_LIKE_ASSUMED),
-    runningConfig: command('show running-config', 'savedMatchesRunning', false, IOS_LIKE_ASSUMED),
+    ...IOS_CLONE_ASSUMED,
   },
   vrp: {
     ping: ping('ping -c {{count}}[ -s {{size}}][ -a {{source}}] {{address}}', true),

@@ -1,19 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DialectId } from '../contract/device';
+import { fixtureOutput } from '../parsers/testing/goldenFixtures';
 import { configSyntax } from './configSyntax';
 import { opaqueValueRules } from './opaqueValues';
 import { parseConfig, UnsupportedConfigFormatError } from './parseConfig';
 import { serializeConfig } from './serializeConfig';
 import type { ConfigNode, ConfigTree } from './types';
 
-/** A fixture starts with `#` lines naming its source, closed by `# ---`; the device output follows. */
-function readFixture(name: string): string {
-  const text = readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
-  const marker = text.indexOf('\n# ---\n');
-  if (!text.startsWith('#') || marker < 0) throw new Error(`${name} lacks its source header`);
-  return text.slice(marker + '\n# ---\n'.length);
-}
+const readFixture = (name: string): string => fixtureOutput(name, readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
 
 interface Shape {
   text: string;

@@ -1,19 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureOutput } from '../parsers/testing/goldenFixtures';
 import { planChanges } from './planChanges';
 import { renderDiff } from './renderDiff';
-import type { Plan } from './types';
+import { sent } from './testing/planExpectations';
 
-function readFixture(name: string): string {
-  const text = readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
-  const marker = text.indexOf('\n# ---\n');
-  if (!text.startsWith('#') || marker < 0) throw new Error(`${name} lacks its source header`);
-  return text.slice(marker + '\n# ---\n'.length);
-}
+const readFixture = (name: string): string => fixtureOutput(name, readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
 
 const FRR = readFixture('frr-running-config.txt');
 const COMWARE = readFixture('comware-msr.txt');
-const sent = (plan: Plan): string[] => plan.toSend.map((line) => line.text);
 
 describe('planChanges, negations of lines the device numbered', () => {
   // FRR shows `seq N` on every prefix-list and access-list entry, also those typed without one.

@@ -1,33 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DialectId } from '../contract/device';
+import { fixtureOutput } from '../parsers/testing/goldenFixtures';
 import { planChanges } from './planChanges';
 import { renderDiff } from './renderDiff';
-import type { Plan } from './types';
+import { expectAccounted, sent } from './testing/planExpectations';
 
-function readFixture(name: string): string {
-  const text = readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
-  const marker = text.indexOf('\n# ---\n');
-  if (!text.startsWith('#') || marker < 0) throw new Error(`${name} lacks its source header`);
-  return text.slice(marker + '\n# ---\n'.length);
-}
+const readFixture = (name: string): string => fixtureOutput(name, readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
 
 const VRP = readFixture('vrp-ne40e.txt');
 const COMWARE = readFixture('comware-msr.txt');
 
-const sent = (plan: Plan): string[] => plan.toSend.map((line) => line.text);
-
-/**
- * Every desired line other than separators and closers is accounted for exactly once: sent (by
- * its index) or listed as already present; and a sent line is the desired line it points to.
- */
-function expectAccounted(plan: Plan, desired: readonly string[], closer: RegExp): void {
-  const significant = desired.filter((line) => line.trim() !== '' && !/^[!#]/.test(line.trim()) && !closer.test(line.trim()));
-  const sentIndices = plan.toSend.flatMap((line) => (line.sourceIndex === null || closer.test(line.text) ? [] : [line.sourceIndex]));
-  expect(new Set(sentIndices).size).toBe(sentIndices.length);
-  expect(sentIndices.length + plan.alreadyPresent.length).toBe(significant.length);
-  for (const line of plan.toSend) if (line.sourceIndex !== null) expect(desired[line.sourceIndex]?.trim()).toBe(line.text);
-}
 
 describe('planChanges, VRP and Comware', () => {
   it('plans VRP interface sections with undo lines and # separators', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBgpSummary } from './bgp';
-import { OutputParseError } from './interfaces';
+import { OutputParseError } from './table';
 
 describe('parseBgpSummary edge cases', () => {
   it('throws OutputParseError naming the missing table', () => {

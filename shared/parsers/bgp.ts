@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DialectId } from '../contract/device';
-import { OutputParseError, normalizeLines } from './interfaces';
+import { type DialectReader, headerColumns, normalizeLines, readByDialect, rowReader } from './table';
 
 /**
  * One neighbour of a BGP summary. `state` is `Established` or the state the device prints for a
@@ -101,13 +101,13 @@ function parseVrpLike(lines: string[]): BgpSummary | null {
     const localAs = /Local AS number\s*:\s*(\S+)/i.exec(line);
     if (localAs) summary.localAs = asNumber(localAs[1]);
     if (/^\s*Peer\s+.*\bAS\b.*\bState\b/.test(line)) {
-      columns = line.trim().split(/\s+/).map((name) => name.toLowerCase());
+      columns = headerColumns(line);
       continue;
     }
     if (columns === null || line.trim() === '') continue;
     const tokens = line.trim().replace(/^\*\s*/, '').split(/\s+/);
-    if (tokens.length !== columns.length) continue;
-    const value = (name: string): string | undefined => tokens[columns?.indexOf(name) ?? -1];
+    const value = rowReader(columns, tokens);
+    if (!value) continue;
     const remoteAs = asNumber(value('as'));
     const state = value('state');
     const prefixes = value('prefrcv');
@@ -158,13 +158,18 @@ function parseJunos(lines: string[]): BgpSummary | null {
   return inTable ? summary : null;
 }
 
-const WHAT: Record<DialectId, string> = {
-  ios: '`show ip bgp summary` (`BGP router identifier` line or `Neighbor ... State/PfxRcd` header)',
-  maipu: '`show ip bgp summary` (`BGP router identifier` line or `Neighbor ... State/PfxRcd` header)',
-  ruijie: '`show ip bgp summary` (`BGP router identifier` line or `Neighbor ... State/PfxRcd` header)',
-  vrp: '`display bgp peer` table header (`Peer V AS ... State PrefRcv`)',
-  comware: '`display bgp peer ipv4` table header (`Peer AS ... PrefRcv Up/Down State`)',
-  junos: '`show bgp summary` table header (`Peer AS InPkt OutPkt ...`)',
+const IOS_LIKE: DialectReader<string[], BgpSummary> = {
+  read: parseIosLike,
+  expected: '`show ip bgp summary` (`BGP router identifier` line or `Neighbor ... State/PfxRcd` header)',
+};
+
+const READERS: Record<DialectId, DialectReader<string[], BgpSummary>> = {
+  ios: IOS_LIKE,
+  maipu: IOS_LIKE,
+  ruijie: IOS_LIKE,
+  vrp: { read: parseVrpLike, expected: '`display bgp peer` table header (`Peer V AS ... State PrefRcv`)' },
+  comware: { read: parseVrpLike, expected: '`display bgp peer ipv4` table header (`Peer AS ... PrefRcv Up/Down State`)' },
+  junos: { read: parseJunos, expected: '`show bgp summary` table header (`Peer AS InPkt OutPkt ...`)' },
 };
 
 /**
@@ -173,20 +178,5 @@ const WHAT: Record<DialectId, string> = {
  * and Ruijie are read as IOS (unverified: no public output of theirs was found).
  */
 export function parseBgpSummary(dialect: DialectId, output: string): BgpSummary {
-  const lines = normalizeLines(output);
-  const result = (() => {
-    switch (dialect) {
-      case 'ios':
-      case 'maipu':
-      case 'ruijie':
-        return parseIosLike(lines);
-      case 'vrp':
-      case 'comware':
-        return parseVrpLike(lines);
-      case 'junos':
-        return parseJunos(lines);
-    }
-  })();
-  if (result === null) throw new OutputParseError(`no ${WHAT[dialect]} found in the output`);
-  return result;
+  return readByDialect(dialect, normalizeLines(output), READERS);
 }

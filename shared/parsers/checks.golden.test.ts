@@ -7,6 +7,7 @@ import { BgpSummary, parseBgpSummary } from './bgp';
 import { NtpStatus, parseNtpStatus } from './ntp';
 import { OspfNeighbors, parseOspfNeighbors } from './ospf';
 import { RouteLookup, parseRoutes } from './routes';
+import { goldenFixtures } from './testing/goldenFixtures';
 import { SipRegistration, parseSipRegistration } from './voice';
 import { IkeSa, IpsecSa, parseIkeSa, parseIpsecSa } from './vpn';
 
@@ -36,33 +37,23 @@ const folderParser: Record<string, string | null> = {
   voice: 'parseSipRegistration',
 };
 
-/** A fixture starts with `#` lines naming its source, closed by `# ---`; the device output follows. */
-function readFixture(path: string): string {
-  const text = readFileSync(path, 'utf8');
-  const marker = text.indexOf('\n# ---\n');
-  if (!text.startsWith('#') || marker < 0) throw new Error(`${path} lacks its source header`);
-  return text.slice(marker + '\n# ---\n'.length);
-}
+/** Fixtures named `<folder>/<name>.txt`, relative to test/fixtures/. */
+const golden = goldenFixtures({
+  list: () => Object.keys(folderParser).flatMap((folder) => readdirSync(FIXTURES + folder).map((name) => `${folder}/${name}`)),
+  read: (name) => readFileSync(FIXTURES + name, 'utf8'),
+});
 
-const fixtures = Object.entries(folderParser).flatMap(([folder, parserName]) =>
-  readdirSync(FIXTURES + folder)
-    .filter((name) => name.endsWith('.txt'))
-    .map((name) => {
-      const expected = JSON.parse(readFileSync(`${FIXTURES}${folder}/${name.replace(/\.txt$/, '.expected.json')}`, 'utf8')) as {
-        dialect: string;
-        parser?: string;
-        result: unknown;
-      };
-      const parser = expected.parser ?? parserName ?? '';
-      const reader = readers[parser];
-      if (!reader) throw new Error(`${folder}/${name}: unknown parser ${parser}`);
-      return { name: `${folder}/${name}`, path: `${FIXTURES}${folder}/${name}`, parser, reader, dialect: DialectId.parse(expected.dialect), result: reader.schema.parse(expected.result) };
-    }),
-);
+const fixtures = golden.names.map((name) => {
+  const expected = golden.expected(name) as { dialect: string; parser?: string; result: unknown };
+  const parser = expected.parser ?? folderParser[name.split('/')[0] ?? ''] ?? '';
+  const reader = readers[parser];
+  if (!reader) throw new Error(`${name}: unknown parser ${parser}`);
+  return { name, parser, reader, dialect: DialectId.parse(expected.dialect), result: reader.schema.parse(expected.result) };
+});
 
 describe('check parsers on real outputs (test/fixtures/{bgp,ospf,routes,ntp,vpn,voice})', () => {
-  it.each(fixtures)('$name', ({ path, reader, dialect, result }) => {
-    const output = readFixture(path);
+  it.each(fixtures)('$name', ({ name, reader, dialect, result }) => {
+    const output = golden.output(name);
     expect(reader.parse(dialect, output)).toEqual(result);
     // Devices send CRLF; the parsers must not care.
     expect(reader.parse(dialect, output.replace(/\n/g, '\r\n'))).toEqual(result);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFrrInterfaces } from './frrInterfaces';
-import { OutputParseError } from './interfaces';
+import { OutputParseError } from './table';
 
 describe('parseFrrInterfaces edge cases (real outputs are in test/fixtures/interfaces)', () => {
   it('leaves the link state unknown when FRR has link detection disabled (header form of zebra`s if_dump_vty)', () => {

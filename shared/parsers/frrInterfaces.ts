@@ -1,4 +1,5 @@
-import { normalizeLines, OutputParseError, type InterfaceState } from './interfaces';
+import type { InterfaceState } from './interfaces';
+import { normalizeLines, OutputParseError } from './table';
 
 const HEADER = /^Interface (\S+) is (up|down)(?:, line protocol (is up|is down|detection is disabled))?$/;
 const NOT_FOUND = /^% Can't find interface (\S+)$/;

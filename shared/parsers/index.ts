@@ -1,7 +1,8 @@
 export { parseVersion } from './version';
 export type { VersionFacts } from './version';
 export { detectDialect } from './detect';
-export { parseInterfaces, InterfaceState, InterfaceStates, OutputParseError } from './interfaces';
+export { OutputParseError } from './table';
+export { parseInterfaces, InterfaceState, InterfaceStates } from './interfaces';
 export { parseFrrInterfaces } from './frrInterfaces';
 export { parsePing, PingResult } from './ping';
 export { parseBgpSummary, BgpNeighbor, BgpSummary } from './bgp';

@@ -3,17 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DialectId } from '../contract/device';
 import { parseFrrInterfaces } from './frrInterfaces';
-import { InterfaceState, OutputParseError, parseInterfaces } from './interfaces';
+import { InterfaceState, parseInterfaces } from './interfaces';
+import { OutputParseError } from './table';
+import { goldenFixtures } from './testing/goldenFixtures';
 
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/interfaces/', import.meta.url));
-
-/** A fixture starts with `#` lines naming its source, closed by `# ---`; the device output follows. */
-function readFixture(name: string): string {
-  const text = readFileSync(FIXTURES + name, 'utf8');
-  const marker = text.indexOf('\n# ---\n');
-  if (!text.startsWith('#') || marker < 0) throw new Error(`${name} lacks its source header`);
-  return text.slice(marker + '\n# ---\n'.length);
-}
 
 const Expected = InterfaceState.omit({ raw: true });
 /** An expected file may name its parser; the default is the summary-table one. */
@@ -21,14 +15,14 @@ const readers: Record<string, (dialect: DialectId, output: string) => InterfaceS
   parseInterfaces,
   parseFrrInterfaces: (_dialect, output) => parseFrrInterfaces(output),
 };
-const fixtures = readdirSync(FIXTURES)
-  .filter((name) => name.endsWith('.txt'))
-  .map((name) => {
-    const expected = JSON.parse(readFileSync(FIXTURES + name.replace(/\.txt$/, '.expected.json'), 'utf8')) as { dialect: string; parser?: string; interfaces: unknown[] };
-    const parse = readers[expected.parser ?? 'parseInterfaces'];
-    if (!parse) throw new Error(`${name}: unknown parser ${String(expected.parser)}`);
-    return { name, dialect: DialectId.parse(expected.dialect), parse, interfaces: expected.interfaces.map((row) => Expected.strict().parse(row)) };
-  });
+const golden = goldenFixtures({ list: () => readdirSync(FIXTURES), read: (name) => readFileSync(FIXTURES + name, 'utf8') });
+const readFixture = golden.output;
+const fixtures = golden.names.map((name) => {
+  const expected = golden.expected(name) as { dialect: string; parser?: string; interfaces: unknown[] };
+  const parse = readers[expected.parser ?? 'parseInterfaces'];
+  if (!parse) throw new Error(`${name}: unknown parser ${String(expected.parser)}`);
+  return { name, dialect: DialectId.parse(expected.dialect), parse, interfaces: expected.interfaces.map((row) => Expected.strict().parse(row)) };
+});
 
 describe('interface parsers on real outputs (test/fixtures/interfaces)', () => {
   it('has fixtures for every dialect but Maipu, whose table no public source shows', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DialectId } from '../contract/device';
+import { type DialectReader, normalizeLines, readByDialect } from './table';
 
 /**
  * One row of an interface summary table. `adminUp` is false only when the device says the
@@ -17,19 +18,6 @@ export const InterfaceState = z.object({
 });
 export type InterfaceState = z.infer<typeof InterfaceState>;
 export const InterfaceStates = z.array(InterfaceState);
-
-/** The text is not the output this parser reads (an error message, another command's output...). */
-export class OutputParseError extends Error {
-  override readonly name = 'OutputParseError';
-}
-
-export function normalizeLines(output: string): string[] {
-  return output
-    .replace(/\r+\n/g, '\n')
-    .replace(/\r/g, '\n')
-    .split('\n')
-    .map((line) => line.replace(/\s+$/, ''));
-}
 
 /** Null for the placeholders devices print in an empty cell. */
 function cell(value: string | undefined): string | null {
@@ -222,13 +210,13 @@ function parseJunos(lines: string[]): InterfaceState[] | null {
   return inTable ? finish(rows) : null;
 }
 
-const WHAT: Record<DialectId, string> = {
-  ios: '`show ip interface brief` or FRR `show interface brief` table',
-  maipu: '`show ip interface brief` table',
-  ruijie: '`show ip interface brief` table',
-  vrp: '`display interface brief` or `display ip interface brief` table',
-  comware: '`display interface brief` table',
-  junos: '`show interfaces terse` table',
+const READERS: Record<DialectId, DialectReader<string[], InterfaceState[]>> = {
+  ios: { read: parseIosLike, expected: '`show ip interface brief` or FRR `show interface brief` table header' },
+  maipu: { read: parseIosLike, expected: '`show ip interface brief` table header' },
+  ruijie: { read: parseIosLike, expected: '`show ip interface brief` table header' },
+  vrp: { read: parseVrp, expected: '`display interface brief` or `display ip interface brief` table header' },
+  comware: { read: parseComware, expected: '`display interface brief` table header' },
+  junos: { read: parseJunos, expected: '`show interfaces terse` table header' },
 };
 
 /**
@@ -236,21 +224,5 @@ const WHAT: Record<DialectId, string> = {
  * table's header is not in the output; a header with no rows gives an empty array.
  */
 export function parseInterfaces(dialect: DialectId, output: string): InterfaceState[] {
-  const lines = normalizeLines(output);
-  const result = (() => {
-    switch (dialect) {
-      case 'ios':
-      case 'maipu':
-      case 'ruijie':
-        return parseIosLike(lines);
-      case 'vrp':
-        return parseVrp(lines);
-      case 'comware':
-        return parseComware(lines);
-      case 'junos':
-        return parseJunos(lines);
-    }
-  })();
-  if (result === null) throw new OutputParseError(`no ${WHAT[dialect]} header found in the output`);
-  return result;
+  return readByDialect(dialect, normalizeLines(output), READERS);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OutputParseError } from './interfaces';
 import { parseNtpStatus } from './ntp';
+import { OutputParseError } from './table';
 
 describe('parseNtpStatus edge cases', () => {
   it('reads unsynchronized clocks (IOS and VRP lines as the vendors print them; constructed samples)', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DialectId } from '../contract/device';
-import { OutputParseError, normalizeLines } from './interfaces';
+import { type DialectReader, normalizeLines, readByDialect } from './table';
 
 /**
  * The device clock's NTP state. `reference` is the server (or reference clock ID) it follows,
@@ -63,13 +63,15 @@ function parseJunos(text: string): NtpStatus | null {
   return { synchronized, stratum, reference: reference(/\brefid=([^,\s]+)/.exec(text)?.[1]) };
 }
 
-const WHAT: Record<DialectId, string> = {
-  ios: '"Clock is synchronized|unsynchronized" line',
-  maipu: '"Clock is synchronized|unsynchronized" line',
-  ruijie: '"Clock is synchronized|unsynchronized" line',
-  vrp: '"clock status:" line',
-  comware: '"Clock status:" line',
-  junos: '"status=... leap_..., sync_..." line',
+const IOS_LIKE: DialectReader<string, NtpStatus> = { read: parseIosLike, expected: 'NTP status ("Clock is synchronized|unsynchronized" line)' };
+
+const READERS: Record<DialectId, DialectReader<string, NtpStatus>> = {
+  ios: IOS_LIKE,
+  maipu: IOS_LIKE,
+  ruijie: IOS_LIKE,
+  vrp: { read: parseVrpLike, expected: 'NTP status ("clock status:" line)' },
+  comware: { read: parseVrpLike, expected: 'NTP status ("Clock status:" line)' },
+  junos: { read: parseJunos, expected: 'NTP status ("status=... leap_..., sync_..." line)' },
 };
 
 /**
@@ -77,20 +79,5 @@ const WHAT: Record<DialectId, string> = {
  * status line is missing (NTP not enabled prints an error instead on most devices).
  */
 export function parseNtpStatus(dialect: DialectId, output: string): NtpStatus {
-  const text = normalizeLines(output).join('\n');
-  const result = (() => {
-    switch (dialect) {
-      case 'ios':
-      case 'maipu':
-      case 'ruijie':
-        return parseIosLike(text);
-      case 'vrp':
-      case 'comware':
-        return parseVrpLike(text);
-      case 'junos':
-        return parseJunos(text);
-    }
-  })();
-  if (result === null) throw new OutputParseError(`no NTP status (${WHAT[dialect]}) found in the output`);
-  return result;
+  return readByDialect(dialect, normalizeLines(output).join('\n'), READERS);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OutputParseError } from './interfaces';
 import { parseOspfNeighbors } from './ospf';
+import { OutputParseError } from './table';
 
 describe('parseOspfNeighbors edge cases', () => {
   it('throws OutputParseError naming the missing header', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DialectId } from '../contract/device';
-import { OutputParseError, normalizeLines } from './interfaces';
+import { type DialectReader, headerColumns, normalizeLines, readByDialect, rowReader } from './table';
 
 export const OspfRole = z.enum(['DR', 'BDR', 'DROther']);
 export type OspfRole = z.infer<typeof OspfRole>;
@@ -103,16 +103,12 @@ function parseByHeader(lines: string[], header: RegExp): OspfNeighbor[] | null {
   const neighbors: OspfNeighbor[] = [];
   for (const line of lines) {
     if (header.test(line)) {
-      columns = line.trim().replace(/\b(Area|Neighbor|Router) (Id|ID|id)\b/g, '$1Id').split(/\s+/).map((name) => name.toLowerCase());
+      columns = headerColumns(line.replace(/\b(Area|Neighbor|Router) (Id|ID|id)\b/g, '$1Id'));
       continue;
     }
     if (columns === null) continue;
-    const tokens = joinStateRole(line).trim().split(/\s+/);
-    if (tokens.length !== columns.length) continue;
-    const value = (...names: string[]): string | undefined => {
-      const index = columns?.findIndex((column) => names.includes(column)) ?? -1;
-      return index < 0 ? undefined : tokens[index];
-    };
+    const value = rowReader(columns, joinStateRole(line).trim().split(/\s+/));
+    if (!value) continue;
     const neighborId = value('neighborid', 'routerid', 'id');
     const stateText = value('state');
     const priority = value('pri');
@@ -128,13 +124,27 @@ function parseByHeader(lines: string[], header: RegExp): OspfNeighbor[] | null {
   return columns === null ? null : neighbors;
 }
 
-const WHAT: Record<DialectId, string> = {
-  ios: '`show ip ospf neighbor` table header (`Neighbor ID Pri State`)',
-  maipu: '`show ip ospf neighbor` table header (`Neighbor ID Pri State`)',
-  ruijie: '`show ip ospf neighbor` table header (`Neighbor ID Pri State`)',
-  vrp: '`display ospf peer brief` table header (`Area Id Interface Neighbor id State`)',
-  comware: '`display ospf peer` table header (`Router ID Address Pri Dead-Time ...`)',
-  junos: '`show ospf neighbor` table header (`Address Interface State ID Pri Dead`)',
+const IOS_LIKE: DialectReader<string[], OspfNeighbor[]> = {
+  read: parseIosLike,
+  expected: '`show ip ospf neighbor` table header (`Neighbor ID Pri State`)',
+};
+
+const READERS: Record<DialectId, DialectReader<string[], OspfNeighbor[]>> = {
+  ios: IOS_LIKE,
+  maipu: IOS_LIKE,
+  ruijie: IOS_LIKE,
+  vrp: {
+    read: (lines) => parseByHeader(lines, /^\s*Area Id\s+Interface\s+Neighbor id\s+State/i),
+    expected: '`display ospf peer brief` table header (`Area Id Interface Neighbor id State`)',
+  },
+  comware: {
+    read: (lines) => parseByHeader(lines, /^\s*Router ID\s+Address\s+Pri\s+Dead-Time/i),
+    expected: '`display ospf peer` table header (`Router ID Address Pri Dead-Time ...`)',
+  },
+  junos: {
+    read: (lines) => parseByHeader(lines, /^\s*Address\s+Interface\s+State\s+ID\s+Pri/),
+    expected: '`show ospf neighbor` table header (`Address Interface State ID Pri Dead`)',
+  },
 };
 
 /**
@@ -144,21 +154,5 @@ const WHAT: Record<DialectId, string> = {
  * (unverified).
  */
 export function parseOspfNeighbors(dialect: DialectId, output: string): OspfNeighbor[] {
-  const lines = normalizeLines(output);
-  const result = (() => {
-    switch (dialect) {
-      case 'ios':
-      case 'maipu':
-      case 'ruijie':
-        return parseIosLike(lines);
-      case 'vrp':
-        return parseByHeader(lines, /^\s*Area Id\s+Interface\s+Neighbor id\s+State/i);
-      case 'comware':
-        return parseByHeader(lines, /^\s*Router ID\s+Address\s+Pri\s+Dead-Time/i);
-      case 'junos':
-        return parseByHeader(lines, /^\s*Address\s+Interface\s+State\s+ID\s+Pri/);
-    }
-  })();
-  if (result === null) throw new OutputParseError(`no ${WHAT[dialect]} found in the output`);
-  return result;
+  return readByDialect(dialect, normalizeLines(output), READERS);
 }

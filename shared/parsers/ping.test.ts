@@ -2,25 +2,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DialectId } from '../contract/device';
-import { OutputParseError } from './interfaces';
 import { PingResult, parsePing } from './ping';
+import { OutputParseError } from './table';
+import { goldenFixtures } from './testing/goldenFixtures';
 
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/ping/', import.meta.url));
 
-/** A fixture starts with `#` lines naming its source, closed by `# ---`; the device output follows. */
-function readFixture(name: string): string {
-  const text = readFileSync(FIXTURES + name, 'utf8');
-  const marker = text.indexOf('\n# ---\n');
-  if (!text.startsWith('#') || marker < 0) throw new Error(`${name} lacks its source header`);
-  return text.slice(marker + '\n# ---\n'.length);
-}
-
-const fixtures = readdirSync(FIXTURES)
-  .filter((name) => name.endsWith('.txt'))
-  .map((name) => {
-    const expected = JSON.parse(readFileSync(FIXTURES + name.replace(/\.txt$/, '.expected.json'), 'utf8')) as { dialect: string; ping: unknown };
-    return { name, dialect: DialectId.parse(expected.dialect), ping: PingResult.strict().parse(expected.ping) };
-  });
+const golden = goldenFixtures({ list: () => readdirSync(FIXTURES), read: (name) => readFileSync(FIXTURES + name, 'utf8') });
+const readFixture = golden.output;
+const fixtures = golden.names.map((name) => {
+  const expected = golden.expected(name) as { dialect: string; ping: unknown };
+  return { name, dialect: DialectId.parse(expected.dialect), ping: PingResult.strict().parse(expected.ping) };
+});
 
 describe('parsePing on real outputs (test/fixtures/ping)', () => {
   it('has fixtures for every dialect but Maipu, whose ping output no public source shows', () => {

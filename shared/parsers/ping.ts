@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DialectId } from '../contract/device';
-import { OutputParseError, normalizeLines } from './interfaces';
+import { OutputParseError, normalizeLines } from './table';
 
 /**
  * The summary of one ping run. Round-trip times are in milliseconds and null when nothing came

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OutputParseError } from './interfaces';
 import { parseRoutes } from './routes';
+import { OutputParseError } from './table';
 
 describe('parseRoutes edge cases', () => {
   it('reads the Comware table layout (rows of networktocode/ntc-templates hp_comware_display_ip_routing-table.raw, commit 44cff7bc)', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DialectId } from '../contract/device';
-import { OutputParseError, normalizeLines } from './interfaces';
+import { type DialectReader, normalizeLines, readByDialect } from './table';
 
 /** A next hop: the gateway address (null when directly connected) and the outgoing interface. */
 export const RouteNextHop = z.object({
@@ -143,13 +143,23 @@ function parseJunos(lines: string[]): RouteLookup | null {
   return mostSpecific(routes);
 }
 
-const WHAT: Record<DialectId, string> = {
-  ios: '`show ip route A.B.C.D` result (`Routing entry for`, `% Network not in table`)',
-  maipu: '`show ip route A.B.C.D` result (`Routing entry for`, `% Network not in table`)',
-  ruijie: '`show ip route A.B.C.D` result (`Routing entry for`, `% Network not in table`)',
-  vrp: '`display ip routing-table A.B.C.D` table header (`Destination/Mask Proto Pre Cost`)',
-  comware: '`display ip routing-table A.B.C.D` table header (`Destination/Mask Proto Pre Cost`)',
-  junos: '`show route A.B.C.D` result (`inet.0:` table or `P/L *[Proto/Pref]` entries)',
+const IOS_LIKE: DialectReader<string[], RouteLookup> = {
+  read: parseIosLike,
+  expected: '`show ip route A.B.C.D` result (`Routing entry for`, `% Network not in table`)',
+};
+
+const VRP_LIKE: DialectReader<string[], RouteLookup> = {
+  read: parseVrpLike,
+  expected: '`display ip routing-table A.B.C.D` table header (`Destination/Mask Proto Pre Cost`)',
+};
+
+const READERS: Record<DialectId, DialectReader<string[], RouteLookup>> = {
+  ios: IOS_LIKE,
+  maipu: IOS_LIKE,
+  ruijie: IOS_LIKE,
+  vrp: VRP_LIKE,
+  comware: VRP_LIKE,
+  junos: { read: parseJunos, expected: '`show route A.B.C.D` result (`inet.0:` table or `P/L *[Proto/Pref]` entries)' },
 };
 
 /**
@@ -158,20 +168,5 @@ const WHAT: Record<DialectId, string> = {
  * (FRR prints nothing) and `junos`: the caller must have checked the command itself succeeded.
  */
 export function parseRoutes(dialect: DialectId, output: string): RouteLookup {
-  const lines = normalizeLines(output);
-  const result = (() => {
-    switch (dialect) {
-      case 'ios':
-      case 'maipu':
-      case 'ruijie':
-        return parseIosLike(lines);
-      case 'vrp':
-      case 'comware':
-        return parseVrpLike(lines);
-      case 'junos':
-        return parseJunos(lines);
-    }
-  })();
-  if (result === null) throw new OutputParseError(`no ${WHAT[dialect]} found in the output`);
-  return result;
+  return readByDialect(dialect, normalizeLines(output), READERS);
 }

@@ -3,13 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { UnsupportedConfigFormatError } from '../config';
 import { savedMatchesRunning } from './saved';
+import { fixtureOutput } from './testing/goldenFixtures';
 
 const CONFIGS = fileURLToPath(new URL('../config/fixtures/', import.meta.url));
 
-function readConfig(name: string): string {
-  const text = readFileSync(CONFIGS + name, 'utf8');
-  return text.slice(text.indexOf('\n# ---\n') + '\n# ---\n'.length);
-}
+const readConfig = (name: string): string => fixtureOutput(name, readFileSync(CONFIGS + name, 'utf8'));
 
 describe('savedMatchesRunning', () => {
   // shared/config/fixtures/frr-running-config.txt: FRR 8.4.4 `show running-config` of the reference peer.

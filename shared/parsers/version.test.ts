@@ -3,24 +3,17 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DeviceFacts, DialectId } from '../contract/device';
 import { detectDialect } from './detect';
+import { goldenFixtures } from './testing/goldenFixtures';
 import { parseVersion } from './version';
 
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/version/', import.meta.url));
 
-/** A fixture starts with `#` lines naming its source, closed by `# ---`; the device output follows. */
-function readFixture(name: string): string {
-  const text = readFileSync(FIXTURES + name, 'utf8');
-  const marker = text.indexOf('\n# ---\n');
-  if (!text.startsWith('#') || marker < 0) throw new Error(`${name} lacks its source header`);
-  return text.slice(marker + '\n# ---\n'.length);
-}
-
-const fixtures = readdirSync(FIXTURES)
-  .filter((name) => name.endsWith('.txt'))
-  .map((name) => {
-    const expected = JSON.parse(readFileSync(FIXTURES + name.replace(/\.txt$/, '.expected.json'), 'utf8')) as { dialect: string; facts: unknown };
-    return { name, dialect: DialectId.parse(expected.dialect), facts: DeviceFacts.omit({ dialect: true }).parse(expected.facts) };
-  });
+const golden = goldenFixtures({ list: () => readdirSync(FIXTURES), read: (name) => readFileSync(FIXTURES + name, 'utf8') });
+const readFixture = golden.output;
+const fixtures = golden.names.map((name) => {
+  const expected = golden.expected(name) as { dialect: string; facts: unknown };
+  return { name, dialect: DialectId.parse(expected.dialect), facts: DeviceFacts.omit({ dialect: true }).parse(expected.facts) };
+});
 
 describe('parseVersion on real outputs (test/fixtures/version)', () => {
   it('has fixtures for every dialect', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OutputParseError } from './interfaces';
 import { parseSipRegistration } from './voice';
+import { OutputParseError } from './table';
 
 describe('parseSipRegistration edge cases', () => {
   it('reads the newer IOS layout with reg./survival columns (constructed from the IOS 15 layout)', () => {

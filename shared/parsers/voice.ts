@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DialectId } from '../contract/device';
-import { OutputParseError, normalizeLines } from './interfaces';
+import { OutputParseError, normalizeLines } from './table';
 
 /** One number the gateway registers with a SIP registrar. `expires` is seconds, null when not shown (`N/A`). */
 export const SipRegistration = z.object({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OutputParseError } from './interfaces';
 import { parseIkeSa, parseIpsecSa } from './vpn';
+import { OutputParseError } from './table';
 
 describe('parseIkeSa / parseIpsecSa edge cases', () => {
   it('takes an IOS SA still negotiating for not established (constructed row, IOS layout)', () => {

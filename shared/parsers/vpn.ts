@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DialectId } from '../contract/device';
-import { OutputParseError, normalizeLines } from './interfaces';
+import { OutputParseError, normalizeLines } from './table';
 
 /**
  * One IKE (phase 1) SA. `state` is as printed (IOS `QM_IDLE`, VRP/Comware flags `RD|ST`, Junos

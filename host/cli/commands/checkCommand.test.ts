@@ -5,23 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../shared/checks';
 import { UsageError } from '../cliError';
-import type { CliIo } from '../io';
+import { captureIo } from '../testing/captureIo';
 import { adHocChecks, checkCommand, formatCheckResults } from './checkCommand';
-
-function captureIo(): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    env: {},
-    out: (text: string) => {
-      io.stdout += text;
-    },
-    err: (text: string) => {
-      io.stderr += text;
-    },
-  };
-  return io;
-}
 
 describe('check flags', () => {
   it('turns --ping, --route, --tcp, --resolve and --host-ping into checks with their default rules', () => {

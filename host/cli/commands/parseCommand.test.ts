@@ -1,31 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { fixtureOutput } from '../../../shared/parsers/testing/goldenFixtures';
 import { UsageError } from '../cliError';
+import { captureIo } from '../testing/captureIo';
 import { parseCommand, type ParseIo } from './parseCommand';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/', import.meta.url));
 
 /** Device output of a fixture, without its source header. */
-function fixture(path: string): string {
-  const text = readFileSync(FIXTURES + path, 'utf8');
-  return text.slice(text.indexOf('\n# ---\n') + '\n# ---\n'.length);
-}
+const fixture = (path: string): string => fixtureOutput(path, readFileSync(FIXTURES + path, 'utf8'));
 
+/** A captured IO whose standard input holds `input`. */
 function fakeIo(input: string): ParseIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    env: {},
-    out: (text: string) => {
-      io.stdout += text;
-    },
-    err: (text: string) => {
-      io.stderr += text;
-    },
-    stdin: () => Promise.resolve(input),
-  };
-  return io;
+  return Object.assign(captureIo(), { stdin: () => Promise.resolve(input) });
 }
 
 async function run(argv: string[], input: string) {

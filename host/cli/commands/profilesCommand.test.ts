@@ -3,23 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../cliError';
-import type { CliIo } from '../io';
+import { captureIo } from '../testing/captureIo';
 import { profilesCommand } from './profilesCommand';
-
-function captureIo(): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    env: {},
-    out: (text: string) => {
-      io.stdout += text;
-    },
-    err: (text: string) => {
-      io.stderr += text;
-    },
-  };
-  return io;
-}
 
 const BASE_SYSTEM = new URL('../../../profiles/base/base-system.yaml', import.meta.url).pathname;
 

@@ -5,23 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../simulator';
 import { renderLines } from '../../simulator/configTree';
 import { UsageError } from '../cliError';
-import type { CliIo } from '../io';
+import { captureIo } from '../testing/captureIo';
 import { applyCommand, configFileLines, planCommand, readProvisionSource } from './provisionCommands';
-
-function captureIo(): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    env: {},
-    out: (text: string) => {
-      io.stdout += text;
-    },
-    err: (text: string) => {
-      io.stderr += text;
-    },
-  };
-  return io;
-}
 
 describe('provision sources', () => {
   it('keeps file line numbers, turns TABs into spaces and refuses other control characters', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FieldKitError } from '../../../shared/contract';
+import { failure } from '../testing/transportTesting';
 import { defaultBaudCandidates, detectBaudRate } from './detectBaudRate';
 import { fakeSerialOpener, type FakeDeviceBehaviour } from './testing/fakeSerialDevice';
 import { misreadUart } from './testing/uartSimulation';
@@ -9,15 +9,6 @@ const bytes = (text: string): Uint8Array => Uint8Array.from(Buffer.from(text, 'l
 /** A console at `consoleBaud` that answers a CR with `answer`, as a UART at the port's speed receives it. */
 function consoleAt(consoleBaud: number, answer = '\r\n\r\nUser Access Verification\r\n\r\nUsername: '): FakeDeviceBehaviour {
   return { answer: (written, portBaud) => (written.includes(0x0d) ? misreadUart(bytes(answer), consoleBaud, portBaud) : undefined) };
-}
-
-async function failure(promise: Promise<unknown>): Promise<FieldKitError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!(error instanceof FieldKitError)) throw new Error(`expected a FieldKitError, got ${String(error)}`);
-  return error;
 }
 
 /** The fake ports have no device node: tell the presence watchdog they are there. */

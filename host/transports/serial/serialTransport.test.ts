@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FieldKitError } from '../../../shared/contract';
+import { failure } from '../testing/transportTesting';
 import { createSerialTransport, portPathPresent, type SerialTransport, type SerialTransportOptions } from './serialTransport';
 import { fakeSerialOpener, type FakeDeviceBehaviour } from './testing/fakeSerialDevice';
 
@@ -31,15 +32,6 @@ function serial(behaviour: FakeDeviceBehaviour = {}, options: Partial<SerialTran
     return first;
   };
   return { client, devices, device, closes, closed };
-}
-
-async function failure(promise: Promise<unknown>): Promise<FieldKitError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!(error instanceof FieldKitError)) throw new Error(`expected a FieldKitError, got ${String(error)}`);
-  return error;
 }
 
 const text = (chunk: Uint8Array): string => Buffer.from(chunk).toString('latin1');

@@ -1,8 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { FieldKitError } from '../../../shared/contract';
-import { toDisposable, type Disposable } from '../../../shared/lifecycle';
+import type { Disposable } from '../../../shared/lifecycle';
 import { cancelledError, notOpenError, systemErrorCode } from '../errors';
 import type { Transport } from '../transport';
+import { TransportEvents } from '../transportEvents';
 import { openNodeSerialDevice, type SerialDevice, type SerialLineSettings, type SerialOpener } from './serialDevice';
 import { serialLostError, serialOpenError, serialOpenTimeoutError, serialUpdateError } from './serialErrors';
 
@@ -52,8 +53,7 @@ export class SerialTransport implements Transport {
   private closed: Promise<void> | undefined;
   private presenceTimer: NodeJS.Timeout | undefined;
   private readonly pendingWrites = new Map<Promise<void>, (error: FieldKitError) => void>();
-  private readonly dataListeners = new Set<(chunk: Uint8Array) => void>();
-  private readonly closeListeners = new Set<(error: FieldKitError | undefined) => void>();
+  private readonly events = new TransportEvents();
 
   constructor(private readonly options: SerialTransportOptions) {
     this.line = {
@@ -162,13 +162,11 @@ export class SerialTransport implements Transport {
   }
 
   onData(listener: (chunk: Uint8Array) => void): Disposable {
-    this.dataListeners.add(listener);
-    return toDisposable(() => this.dataListeners.delete(listener));
+    return this.events.onData(listener);
   }
 
   onClose(listener: (error: FieldKitError | undefined) => void): Disposable {
-    this.closeListeners.add(listener);
-    return toDisposable(() => this.closeListeners.delete(listener));
+    return this.events.onClose(listener);
   }
 
   /**
@@ -187,7 +185,7 @@ export class SerialTransport implements Transport {
   }
 
   private receive(chunk: Uint8Array): void {
-    if (this.state === 'open') fire(this.dataListeners, chunk);
+    if (this.state === 'open') this.events.fireData(chunk);
   }
 
   /** The device's handle is already released when it reports a loss. */
@@ -211,10 +209,7 @@ export class SerialTransport implements Transport {
     const unfinished = [...this.pendingWrites.values()];
     this.pendingWrites.clear();
     for (const reject of unfinished) reject(error ?? notOpenError(this.description));
-    this.dataListeners.clear();
-    const listeners = [...this.closeListeners];
-    this.closeListeners.clear();
-    fire(listeners, error);
+    this.events.fireClose(error);
   }
 
   private watchPresence(): void {
@@ -272,22 +267,6 @@ function settledWithin(promises: Promise<void>[], limitMs: number): Promise<void
       resolve();
     });
   });
-}
-
-/**
- * Calls every listener even if one throws; a listener's fault surfaces as an uncaught error on
- * its own, never inside the driver callbacks that called it.
- */
-function fire<T>(listeners: Iterable<(value: T) => void>, value: T): void {
-  for (const listener of [...listeners]) {
-    try {
-      listener(value);
-    } catch (error) {
-      queueMicrotask(() => {
-        throw error;
-      });
-    }
-  }
 }
 
 function assertSettings(path: string, options: SerialTransportOptions): void {

@@ -45,22 +45,6 @@ export function validateOptions(options: EndpointOptions): void {
 }
 
 /**
- * Calls every listener even if one throws; a listener's fault surfaces as an uncaught error on
- * its own, never inside ssh2's callbacks that called it.
- */
-export function fire<T>(listeners: Iterable<(value: T) => void>, value: T): void {
-  for (const listener of [...listeners]) {
-    try {
-      listener(value);
-    } catch (error) {
-      queueMicrotask(() => {
-        throw error;
-      });
-    }
-  }
-}
-
-/**
  * The TCP connection under our own time limit, with the socket-error texts Telnet uses. The
  * caller owns the socket it resolves; on failure or cancellation the socket is destroyed.
  */

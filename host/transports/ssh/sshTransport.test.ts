@@ -7,6 +7,7 @@ const { utils } = ssh2;
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { FieldKitError } from '../../../shared/contract';
 import { deadLoopbackPort, startLoopbackPeer, type LoopbackPeer } from '../testing/loopbackPeer';
+import { failure, liveHandles } from '../testing/transportTesting';
 import { JsonKnownHostsStore } from './knownHosts';
 import { createSshTransport, type SshTransport, type SshTransportOptions } from './sshTransport';
 import { startScriptedSshServer, type ScriptedSshServer } from './testing/scriptedSshServer';
@@ -40,22 +41,6 @@ function ssh(port: number, options: Partial<SshTransportOptions> = {}): SshTrans
   });
   transports.push(transport);
   return transport;
-}
-
-async function failure(promise: Promise<unknown>): Promise<FieldKitError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!(error instanceof FieldKitError)) throw new Error(`expected a FieldKitError, got ${String(error)}`);
-  return error;
-}
-
-/** Sockets and timers alive in this process once closing handles have gone (a turn of the loop or three). */
-async function liveHandles(): Promise<{ sockets: number; timers: number }> {
-  for (let turn = 0; turn < 3; turn += 1) await new Promise((resolve) => setImmediate(resolve));
-  const resources = process.getActiveResourcesInfo();
-  return { sockets: resources.filter((kind) => kind === 'TCPSocketWrap').length, timers: resources.filter((kind) => kind === 'Timeout').length };
 }
 
 describe('SshTransport, options and connecting', () => {

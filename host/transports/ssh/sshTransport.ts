@@ -4,14 +4,15 @@ import ssh2, { type Client as SshClient, type ClientChannel, type ParsedKey } fr
 // ssh2 is CommonJS: Node's ESM loader sees only its default export.
 const { Client } = ssh2;
 import { FieldKitError } from '../../../shared/contract';
-import { toDisposable, type Disposable } from '../../../shared/lifecycle';
+import type { Disposable } from '../../../shared/lifecycle';
 import { cancelledError, notOpenError } from '../errors';
 import type { Transport } from '../transport';
+import { TransportEvents } from '../transportEvents';
 import { decideHostKey, identify, type HostKeyIdentity, type PresentedHostKey } from './hostKey';
 import type { KnownHostEntry, KnownHostsStore } from './knownHosts';
 import { SshAuthPlan, loadPrivateKey, type SshAuthMethod } from './sshAuth';
 import { closedDuringOpenError, openError, openTimeoutError, printable, sessionLostError, type OpenFacts } from './sshErrors';
-import { connectSocket, fire, legacyAlgorithms, validateOptions } from './sshSupport';
+import { connectSocket, legacyAlgorithms, validateOptions } from './sshSupport';
 
 export interface SshTransportOptions {
   host: string;
@@ -68,8 +69,7 @@ export class SshTransport implements Transport {
   private method: SshAuthMethod | undefined;
   private readonly cancelOpen = new AbortController();
   private closed: Promise<void> | undefined;
-  private readonly dataListeners = new Set<(chunk: Uint8Array) => void>();
-  private readonly closeListeners = new Set<(error: FieldKitError | undefined) => void>();
+  private readonly events = new TransportEvents();
 
   constructor(private readonly options: SshTransportOptions) {
     validateOptions(options);
@@ -125,13 +125,11 @@ export class SshTransport implements Transport {
   }
 
   onData(listener: (chunk: Uint8Array) => void): Disposable {
-    this.dataListeners.add(listener);
-    return toDisposable(() => this.dataListeners.delete(listener));
+    return this.events.onData(listener);
   }
 
   onClose(listener: (error: FieldKitError | undefined) => void): Disposable {
-    this.closeListeners.add(listener);
-    return toDisposable(() => this.closeListeners.delete(listener));
+    return this.events.onClose(listener);
   }
 
   /** Tells the device's pty the new size (SSH `window-change`). */
@@ -286,7 +284,7 @@ export class SshTransport implements Transport {
     socket?.setNoDelay(true);
     socket?.setKeepAlive(true, keepAliveIntervalMs);
     const deliver = (chunk: Buffer): void => {
-      if (this.state === 'open') fire(this.dataListeners, chunk);
+      if (this.state === 'open') this.events.fireData(chunk);
     };
     stream.on('data', deliver);
     stream.stderr.on('data', deliver);
@@ -305,10 +303,7 @@ export class SshTransport implements Transport {
     this.stream = undefined;
     this.client = undefined;
     this.socket = undefined;
-    this.dataListeners.clear();
-    const listeners = [...this.closeListeners];
-    this.closeListeners.clear();
-    fire(listeners, error);
+    this.events.fireClose(error);
   }
 
   /** Releases everything a failed `open()` created. */
