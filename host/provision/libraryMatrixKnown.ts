@@ -3,11 +3,9 @@
  * different from "applies, re-plans to nothing, rolls back to the backup", and why. Lines are as
  * the engine reports them (`section > line`, secrets masked). A pair not listed must pass whole.
  *
- * Masking: the simulated rig's session masks its outputs with its own masker, which never learns
- * the profile's secrets (as in host/service/hostService.ts, whose DeviceSession is not given the
- * channel's masker). The rollback comparison then shows a secret the patterns miss in clear, e.g.
- * VRP `super password level 15 cipher X`, where the pattern masks `level` instead of X. The test
- * masks the differences with the context's masker before comparing; the leak is reported.
+ * Masking: the simulated rig's session masks its outputs with its own masker; the test masks the
+ * differences with the context's masker before comparing. (The host shares one masker between the
+ * channel, the session and provisioning, so a profile's secrets are masked everywhere.)
  */
 export interface KnownOutcome {
   reason: string;
@@ -64,16 +62,7 @@ const snmpAgentKept: KnownOutcome = {
   extra: ['snmp-agent', 'snmp-agent sys-info version v3', 'snmp-agent mib-view included NMS-VIEW iso'],
 };
 
-const superPasswordLeft = (line: string): KnownOutcome => ({
-  reason:
-    'the secret masker (shared/secrets) masks the word after `super password` (`level`/`role`), so the running line never matches the profile line: re-plan sends it again and the planner judges `undo super password …` present',
-  replan: [line],
-  extra: [line],
-});
-
 export const KNOWN_OUTCOMES: Readonly<Record<string, KnownOutcome>> = {
-  'aaa-local-users/vrp': superPasswordLeft('super password ****** 15 cipher ******'),
-  'aaa-local-users/comware': superPasswordLeft('super password ****** network-admin simple ******'),
   'base-management/ios': portLeftUp('GigabitEthernet0/0/2'),
   'base-system/ios': hostnameKept('IOS', 'Router', 'XA-LinTong-R1'),
   'base-system/maipu': hostnameKept('Maipu', 'Maipu', 'XA-LanTian-R1'),

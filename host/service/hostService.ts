@@ -80,7 +80,9 @@ export function createHostService(options: HostServiceOptions): HostService {
     const textSubscription = channel.onText((data) => events.emit('terminal.output', { sessionId: id, seq: seq++, data }));
     try {
       await transport.open();
-      const sessionOptions = { loginTimeoutMs: timeouts.loginMs, commandTimeoutMs: timeouts.commandMs };
+      // One masker for the channel, the session's results and provisioning: a secret a profile
+      // brings (PSK, SNMP keys) is then masked in every output, backup and report too.
+      const sessionOptions = { loginTimeoutMs: timeouts.loginMs, commandTimeoutMs: timeouts.commandMs, masker };
       const activeSession =
         request.dialect === 'auto'
           ? await loginAutoDetect(channel, credentials, sessionOptions)

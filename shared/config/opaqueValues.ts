@@ -51,6 +51,8 @@ const vrpLike: readonly OpaqueValueRule[] = [
   { pattern: `^snmp-agent usm-user v3 \\S+ (?:.* )?privacy-mode \\S+ (?<secret>${VRP_VALUE})(?: .*)?$`, unverified: true },
   { pattern: `^ntp-service authentication-keyid \\d+ authentication-mode \\S+ (?<secret>${VRP_VALUE})$` },
   { pattern: `^(?:.* )?shared-key (?<secret>${VRP_VALUE})$`, note: 'radius-server / hwtacacs-server shared-key cipher x' },
+  { pattern: `^super password (?:(?:level|role) \\S+ )?(?<secret>${VRP_VALUE})$`, note: 'VRP super password level 15 cipher x; Comware super password role network-admin simple x' },
+  { pattern: `^user \\S+ password (?<secret>${VRP_VALUE})$`, note: 'Comware voice sip `user 1001 password simple x`', unverified: true },
   { pattern: `^peer \\S+ password (?<secret>${VRP_VALUE})$`, note: 'BGP peer password cipher x' },
   { pattern: `^ospf authentication-mode \\S+ \\d+ (?<secret>(?:(?:cipher|plain|simple) )?\\S+)$`, unverified: true },
 ];

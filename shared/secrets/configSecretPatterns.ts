@@ -30,7 +30,8 @@ export const configSecretPatterns: readonly RegExp[] = [
   /\bpre-shared-key[ \t]+(?!address\b)(?:(?:cipher|simple|local|remote|\d)[ \t]+)*(\S+)/m,
   // A password inside a longer line: IOS SIP `credentials username 1001 password 0 x`,
   // Comware voice `user 1001 password simple x`.
-  /[ \t]password[ \t]+(?:(?:\d|cipher|simple|irreversible-cipher|hash)[ \t]+)?(\S+)/m,
+  // VRP/Comware `super password level 15 cipher x`, `super password role network-admin simple x`.
+  /[ \t]password[ \t]+(?:(?:level|role)[ \t]+\S+[ \t]+)?(?:(?:\d|cipher|simple|irreversible-cipher|hash)[ \t]+)?(\S+)/m,
   // SNMPv3 keys: IOS `snmp-server user U G v3 auth sha x priv aes 128 y`, VRP
   // `snmp-agent usm-user v3 U authentication-mode sha x privacy-mode aes128 y`.
   /\b(?:auth|authentication-mode)[ \t]+(?:md5|sha\S*)[ \t]+(?:(?:cipher|simple)[ \t]+)?(\S+)/m,

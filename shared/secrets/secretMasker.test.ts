@@ -117,6 +117,8 @@ describe('configSecretPatterns', () => {
     [' pre-shared-key address 203.0.113.1 255.255.255.255 key cipher $c$3$abc', ` pre-shared-key address 203.0.113.1 255.255.255.255 key cipher ${MASK}`],
     [' credentials username 1001 password 0 SipPass1 realm county.gov', ` credentials username 1001 password 0 ${MASK} realm county.gov`],
     [' user 1001 password simple SipPass2', ` user 1001 password simple ${MASK}`],
+    ['super password level 15 cipher Sup3r-Secret', `super password level 15 cipher ${MASK}`],
+    ['super password role network-admin simple Sup3r-Secret', `super password role network-admin simple ${MASK}`],
     ['snmp-server user NMS G v3 auth sha AuthKey123 priv aes 128 PrivKey456', `snmp-server user NMS G v3 auth sha ${MASK} priv aes 128 ${MASK}`],
     [' snmp-agent usm-user v3 nms authentication-mode sha AuthKey789 privacy-mode aes128 PrivKey000', ` snmp-agent usm-user v3 nms authentication-mode sha ${MASK} privacy-mode aes128 ${MASK}`],
     [' password 0 Cisco123', ` password 0 ${MASK}`],
