@@ -30,19 +30,6 @@ const portLeftUp = (port: string): KnownOutcome => ({
   missing: [`interface ${port} > shutdown`],
 });
 
-const isakmpKeyLeft: KnownOutcome = {
-  reason:
-    'planner gap (shared/config): `no crypto isakmp key KEY address HUB` is judged present, since the running line shows the key masked and negations are matched without opaque values, so the reverse never sends it',
-  extra: ['crypto isakmp key ****** address 203.0.113.1'],
-};
-
-const bannerLeft = (block: string): KnownOutcome => ({
-  reason: 'planner gap (shared/config): `no banner login` / `undo header login` is judged present against a shown delimited block, so the reverse sends nothing',
-  extra: [block],
-});
-
-const BANNER_TEXT = '仅限授权人员访问，所有操作均被记录。\nAuthorised access only. All sessions are recorded.';
-
 const httpTurnedOn: KnownOutcome = {
   reason:
     'the box had the HTTP servers off before the apply (nothing sent for them); the reverse turns them on, the factory state the profile assumes (services-off.yaml comments)',
@@ -57,9 +44,8 @@ const snmpUserHidden: KnownOutcome = {
 };
 
 const snmpAgentKept: KnownOutcome = {
-  reason:
-    'the reverse keeps the agent and its enabled versions (snmpv3.yaml comments); `undo snmp-agent mib-view NMS-VIEW` is judged present by the planner (it names the view without `included`), so the view stays too',
-  extra: ['snmp-agent', 'snmp-agent sys-info version v3', 'snmp-agent mib-view included NMS-VIEW iso'],
+  reason: 'the reverse keeps the agent and its enabled versions (snmpv3.yaml comments)',
+  extra: ['snmp-agent', 'snmp-agent sys-info version v3'],
 };
 
 export const KNOWN_OUTCOMES: Readonly<Record<string, KnownOutcome>> = {
@@ -88,17 +74,6 @@ export const KNOWN_OUTCOMES: Readonly<Record<string, KnownOutcome>> = {
     replan: ['interface eth3', 'interface eth3 > description management', 'interface eth3 > ip address 192.168.100.2/24', 'interface eth3 > exit'],
     extra: ['interface Ethernet3', 'interface Ethernet3 > no ip address'],
   },
-  'ipsec-policy-hub/ios': isakmpKeyLeft,
-  'ipsec-policy-hub/maipu': isakmpKeyLeft,
-  'ipsec-policy-hub/ruijie': isakmpKeyLeft,
-  'ipsec-tunnel-ospf/ios': isakmpKeyLeft,
-  'ipsec-tunnel-ospf/maipu': isakmpKeyLeft,
-  'ipsec-tunnel-ospf/ruijie': isakmpKeyLeft,
-  'login-banner/ios': bannerLeft(`banner login ^C\n西安市临潼区电子政务外网\n${BANNER_TEXT}\n^C`),
-  'login-banner/maipu': bannerLeft(`banner login ^C\n西安市蓝田县电子政务外网\n${BANNER_TEXT}\n^C`),
-  'login-banner/ruijie': bannerLeft(`banner login ^C\n西安市周至县电子政务外网\n${BANNER_TEXT}\n^C`),
-  'login-banner/vrp': bannerLeft(`header login information %\n西安市鄠邑区电子政务外网 (100％ 授权)\n${BANNER_TEXT}\n%`),
-  'login-banner/comware': bannerLeft(`header login %\n西安市高陵区电子政务外网\n${BANNER_TEXT}\n%`),
   'mpls-ce-ebgp/ios': portLeftUp('GigabitEthernet0/0/1'),
   'services-off/ios': { ...httpTurnedOn, missing: ['no ip http server', 'no ip http secure-server'] },
   'services-off/maipu': httpTurnedOn,
@@ -114,15 +89,8 @@ export const KNOWN_OUTCOMES: Readonly<Record<string, KnownOutcome>> = {
     extra: ['interface GigabitEthernet1/0/1 > lldp enable', 'ftp server enable'],
   },
   'sip-fxs-gateway/ios': {
-    reason:
-      'the reverse leaves the `voice service voip` / `sip` and `sip-ua` sections it emptied, and the planner judges `no credentials username … password …` present (masked value, negations matched without opaque values)',
-    extra: [
-      'voice service voip',
-      'voice service voip > sip',
-      'sip-ua',
-      'sip-ua > credentials username 86018001 password ****** realm voice.lintong.xa.gov.cn',
-      'sip-ua > credentials username 86018002 password ****** realm voice.lintong.xa.gov.cn',
-    ],
+    reason: 'the reverse leaves the `voice service voip` / `sip` and `sip-ua` sections it emptied',
+    extra: ['voice service voip', 'voice service voip > sip', 'sip-ua'],
   },
   'sip-fxs-gateway/comware': {
     reason:
@@ -153,9 +121,9 @@ export const KNOWN_OUTCOMES: Readonly<Record<string, KnownOutcome>> = {
   'ssh-management/ruijie': { reason: 'the RSA key is not configuration, so every plan generates it again (kept on rollback, see the profile)', replan: rsaKeyAgain('crypto key generate rsa modulus 2048') },
   'ssh-management/vrp': {
     reason:
-      'the RSA key is generated again by every plan; Telnet was off before the apply (nothing sent) and the reverse turns it on; the planner judges `undo acl inbound` present (it names no ACL number), so the VTY ACL stays',
+      'the RSA key is generated again by every plan; Telnet was off before the apply (nothing sent) and the reverse turns it on',
     replan: rsaKeyAgain('rsa local-key-pair create'),
-    extra: ['user-interface vty 0 4 > acl 2001 inbound', 'telnet server enable'],
+    extra: ['telnet server enable'],
   },
   'ssh-management/comware': {
     reason:

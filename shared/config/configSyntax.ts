@@ -1,5 +1,6 @@
 import type { DialectId } from '../contract/device';
 import { dialects } from '../dialects';
+import { negationFormRules } from './negationForms';
 import { opaqueValueRules } from './opaqueValues';
 
 export type ConfigFamily = 'ios-like' | 'vrp-like' | 'junos';
@@ -43,9 +44,15 @@ export interface ConfigSyntax {
    */
   singleValued: readonly RegExp[];
   opaqueValues: readonly RegExp[];
+  /**
+   * Negations written shorter than the line they remove (VRP `undo acl inbound` for the shown
+   * `acl 2001 inbound`): `written` matches the negated line, `shown` is the pattern template of
+   * the line removed (see `NegationFormRule` in negationForms.ts).
+   */
+  negationForms: readonly { written: RegExp; shown: string }[];
 }
 
-const families: Record<ConfigFamily, Omit<ConfigSyntax, 'hiddenDefaults' | 'opaqueValues'>> = {
+const families: Record<ConfigFamily, Omit<ConfigSyntax, 'hiddenDefaults' | 'opaqueValues' | 'negationForms'>> = {
   'ios-like': {
     family: 'ios-like',
     comment: /^!/,
@@ -132,6 +139,7 @@ export function configSyntax(dialect: DialectId): ConfigSyntax {
     hiddenDefaults: hiddenDefaults[dialect],
     // `d` gives the group indices needed to replace just the opaque parts.
     opaqueValues: opaqueValueRules[dialect].map((rule) => new RegExp(rule.pattern, 'd')),
+    negationForms: negationFormRules[dialect].map((rule) => ({ written: new RegExp(rule.written), shown: rule.shown })),
   };
   cache.set(dialect, syntax);
   return syntax;

@@ -7,3 +7,5 @@ export type { ConfigSyntax, ConfigFamily } from './configSyntax';
 export { opaqueValueRules } from './opaqueValues';
 export type { OpaqueValueRule } from './opaqueValues';
 export type { ConfigNode, ConfigTree, DiffKind, DiffLine, Plan, PlanOptions, PlannedLine } from './types';
+export { negationFormRules } from './negationForms';
+export type { NegationFormRule } from './negationForms';

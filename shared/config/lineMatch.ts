@@ -68,10 +68,31 @@ function settingOf(syntax: ConfigSyntax, key: string): string | null {
   return null;
 }
 
+/** `line` is `prefix` or begins with its words. */
+function beginsWith(line: string, prefix: string): boolean {
+  return line === prefix || line.startsWith(prefix + ' ');
+}
+
+const escapePattern = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Patterns of the shown lines a negation of `target` removes by the dialect's short forms. */
+function shortFormTargets(syntax: ConfigSyntax, target: string): RegExp[] {
+  return syntax.negationForms.flatMap(({ written, shown }) => {
+    const match = written.exec(target);
+    if (!match) return [];
+    const groups = match.groups ?? {};
+    return [new RegExp(shown.replace(/\$<(\w+)>/g, (_whole, name: string) => escapePattern(groups[name] ?? '')))];
+  });
+}
+
 interface Entry {
   key: string;
+  /** The first line of the key: a delimited block's head without delimiter (`banner login`), else the key. */
+  head: string;
   /** The key without device-added parts; null when it has none. */
   loose: string | null;
+  /** The key with its opaque values replaced; null when it has none. */
+  opaque: string | null;
   node: ConfigNode;
 }
 
@@ -90,13 +111,12 @@ export class LevelIndex {
   ) {
     this.entries = nodes.map((node) => {
       const key = nodeKey(node, syntax);
-      return { key, loose: looseKey(syntax, key), node };
+      return { key, head: key.split('\n')[0] ?? key, loose: looseKey(syntax, key), opaque: replaceOpaque(syntax, key, OPAQUE), node };
     });
     for (const entry of this.entries) {
-      const { key, loose, node } = entry;
+      const { key, loose, opaque, node } = entry;
       add(this.exact, key, node);
-      const opaqueKey = replaceOpaque(syntax, key, OPAQUE);
-      if (opaqueKey !== null) add(this.opaque, opaqueKey, node);
+      if (opaque !== null) add(this.opaque, opaque, node);
       if (loose !== null) add(this.loose, loose, node);
       const setting = settingOf(syntax, key);
       if (setting !== null) this.effective.set(setting, entry);
@@ -138,15 +158,28 @@ export class LevelIndex {
   }
 
   /**
-   * Running nodes that a negation of `target` removes: the line itself or a longer one it begins;
-   * or an entry the device numbered (`seq 5`) whose rest is exactly `target`. Such an entry is
-   * removed only as a whole: FRR refuses `no ip prefix-list L permit 10.1.0.0/16` against
-   * `ip prefix-list L seq 10 permit 10.1.0.0/16 le 24`.
+   * Running nodes that a negation of `target` removes:
+   * - the line itself or a longer one it begins; a delimited block by its head (`no banner login`
+   *   removes the shown `banner login ^C` block);
+   * - the same outside opaque values, as positive lines match (`no crypto isakmp key KEY address
+   *   HUB` removes the shown `crypto isakmp key ****** address HUB`), whatever `sendOpaqueValues`;
+   * - an entry the device numbered (`seq 5`) whose rest is exactly `target`. Such an entry is
+   *   removed only as a whole: FRR refuses `no ip prefix-list L permit 10.1.0.0/16` against
+   *   `ip prefix-list L seq 10 permit 10.1.0.0/16 le 24`;
+   * - a line of the dialect's short negation forms (VRP `undo acl inbound` → `acl 2001 inbound`).
    */
-  startingWith(target: string): ConfigNode[] {
+  removedBy(target: string): ConfigNode[] {
     const ignoreAdded = looseKey(this.syntax, target) === null;
+    const opaqueTarget = replaceOpaque(this.syntax, target, OPAQUE);
+    const shortForms = shortFormTargets(this.syntax, target);
     return this.entries
-      .filter(({ key, loose }) => key === target || key.startsWith(target + ' ') || (ignoreAdded && loose === target))
+      .filter(
+        ({ head, loose, opaque }) =>
+          beginsWith(head, target) ||
+          (opaqueTarget !== null && opaque !== null && beginsWith(opaque, opaqueTarget)) ||
+          (ignoreAdded && loose === target) ||
+          shortForms.some((form) => form.test(head)),
+      )
       .map(({ node }) => node);
   }
 }

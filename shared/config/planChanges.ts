@@ -37,13 +37,14 @@ function removedLines(context: Context, nodes: readonly ConfigNode[], path: stri
 
 /**
  * `no X`: present when the running level shows `no X` itself, or (X not being a hidden default)
- * shows no line equal to X or beginning with X. Returns the running lines the negation removes.
+ * shows no line the negation removes (`LevelIndex.removedBy`: X or a line beginning with it, also
+ * outside opaque values, or a shown form of a short negation). Returns the lines it removes.
  */
 function negationStatus(context: Context, key: string, index: LevelIndex): { present: boolean; removes: ConfigNode[] } | null {
   const { prefix, positivePrefix } = context.syntax.negation;
   if (!key.startsWith(prefix)) return null;
   const positive = key.slice(prefix.length);
-  const removes = index.startingWith(positivePrefix + positive);
+  const removes = index.removedBy(positivePrefix + positive);
   if (index.has(key)) return { present: true, removes: [] };
   const hidden = context.syntax.hiddenDefaults.includes(positive);
   return { present: !hidden && removes.length === 0, removes };
