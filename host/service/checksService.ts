@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { commandPlatform, profileCheckSpecs, type CheckResult, type CheckSpec } from '../../shared/checks';
-import { FieldKitError, type DialectId, type HostApi, type ParsedRequestOf } from '../../shared/contract';
+import { FieldKitError, type ChecksProfileSelection, type DialectId, type HostApi, type ParsedRequestOf } from '../../shared/contract';
+import type { ProfileDefinition } from '../../shared/profiles';
 import type { SecretMasker } from '../../shared/secrets/types';
 import type { EventBus } from '../carriers/eventBus';
 import { runChecks, systemProbes, type CheckEnvironment, type LaptopProbes } from '../checks';
@@ -28,6 +29,22 @@ function newRunId(): string {
   return `checks-${randomBytes(6).toString('hex')}`;
 }
 
+/**
+ * The profile with only the checks the selection names, in the profile's order; the whole profile
+ * when it names none. Only the chosen checks are rendered, so a re-run of one check is not held up
+ * by another's parameters.
+ */
+function selectProfileChecks(profile: ProfileDefinition, selection: Pick<ChecksProfileSelection, 'checkIds'>): ProfileDefinition {
+  if (selection.checkIds === undefined) return profile;
+  const declared = profile.checks.map((check) => check.id);
+  const unknown = selection.checkIds.find((checkId) => !declared.includes(checkId));
+  if (unknown !== undefined) {
+    throw new FieldKitError('InvalidRequest', `profile "${profile.id}" has no check "${unknown}" (it declares: ${declared.join(', ') || 'none'})`, { profileId: profile.id, checkId: unknown });
+  }
+  const wanted = new Set(selection.checkIds);
+  return { ...profile, checks: profile.checks.filter((check) => wanted.has(check.id)) };
+}
+
 async function profileSpecs(request: ParsedRequestOf<'checks.run'>, dialect: DialectId | null, profilesDir: string | undefined): Promise<CheckSpec[]> {
   if (request.profiles.length === 0) return [];
   if (dialect === null) throw new FieldKitError('InvalidRequest', 'profile checks run on a device: connect first (sessionId)');
@@ -36,7 +53,7 @@ async function profileSpecs(request: ParsedRequestOf<'checks.run'>, dialect: Dia
   for (const selection of request.profiles) {
     const profile = findProfile(library, selection.id);
     if (!profile) throw new FieldKitError('InvalidRequest', `no profile "${selection.id}" in the library`);
-    const rendered = profileCheckSpecs(profile, dialect, selection.values);
+    const rendered = profileCheckSpecs(selectProfileChecks(profile, selection), dialect, selection.values);
     if (!rendered.ok) throw new FieldKitError('InvalidRequest', `${selection.id}: ${rendered.problems.map((problem) => problem.message.en).join('; ')}`, { problems: rendered.problems });
     specs.push(...rendered.checks);
   }

@@ -7,6 +7,17 @@ const SessionId = z.string().min(1).max(64);
 export const ChecksRunId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { message: 'a checks run id is 8-64 letters, digits or hyphens' });
 
 /**
+ * A profile to check with its parameter values. `checkIds` names some of the checks the profile
+ * declares (its own ids, `mgmt-gateway-reachable`, not the `<profile>.<check>` of the results);
+ * only those run, in the profile's order. Left out, every check of the profile runs. An id the
+ * profile does not declare is refused (`InvalidRequest`) before anything runs.
+ */
+export const ChecksProfileSelection = ProfileSelection.extend({
+  checkIds: z.array(z.string().min(1).max(64)).min(1).max(200).optional(),
+});
+export type ChecksProfileSelection = z.infer<typeof ChecksProfileSelection>;
+
+/**
  * What to check: the checks the given profiles declare (their parameters rendered with the
  * values, for the connected device's dialect) and/or checks given directly (`--ping`). Device
  * checks need `sessionId`; laptop checks (tcp, host-ping, dns) run without one.
@@ -14,7 +25,7 @@ export const ChecksRunId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { message: '
 export const ChecksRunRequest = z
   .object({
     sessionId: SessionId.optional(),
-    profiles: z.array(ProfileSelection).max(32).default([]),
+    profiles: z.array(ChecksProfileSelection).max(32).default([]),
     checks: z.array(CheckSpec).max(200).default([]),
     runId: ChecksRunId.optional(),
     /** Caps every check's retry window (ms); 0 runs each check once. */

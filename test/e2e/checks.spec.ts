@@ -125,6 +125,21 @@ test('runs profile and ad-hoc checks live, shows the device’s output as eviden
   await expect(loopback).toHaveAttribute('data-state', 'pass');
   await expect(loopback.getByTestId('check-output')).toContainText('--- 127.0.0.1 ping statistics ---');
 
+  // One check of a profile again: the host runs only that check, its sibling keeps the result it had.
+  const interfaceUp = row(page, 'frr-static-mgmt.mgmt-interface-up');
+  const siblingState = await interfaceUp.getAttribute('data-state');
+  const siblingStartedAt = await interfaceUp.getAttribute('data-started-at');
+  const gatewayStartedAt = await gateway.getAttribute('data-started-at');
+  expect(siblingStartedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+  await gateway.getByTestId('check-rerun').click();
+  await expect(gateway).not.toHaveAttribute('data-started-at', gatewayStartedAt ?? '');
+  await expect(gateway).toHaveAttribute('data-state', 'fail');
+  await expect(gateway.getByTestId('check-rerun')).toBeEnabled();
+  await expect(interfaceUp).toHaveAttribute('data-started-at', siblingStartedAt ?? '');
+  await expect(interfaceUp).toHaveAttribute('data-state', siblingState ?? '');
+  await expect(loopback).toHaveAttribute('data-state', 'pass');
+  await expect(page.getByTestId('checks-summary')).toHaveAttribute('data-done', '5');
+
   await page.getByTestId('nav-connect').click();
   await page.getByTestId('button-disconnect').click();
   await expect(page.getByTestId('session-state')).toHaveAttribute('data-state', 'closed');

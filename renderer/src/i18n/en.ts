@@ -352,7 +352,6 @@ export const en: Messages = {
     runAll: 'Run all checks',
     rerunAll: 'Re-run all',
     rerun: 'Re-run',
-    rerunProfile: 'A profile’s checks run together: this re-runs every check of “{{profile}}”',
     remove: 'Remove',
     showOutput: 'Show output',
     hideOutput: 'Hide output',

@@ -354,7 +354,6 @@ export const zhCN = {
     runAll: '全部检查',
     rerunAll: '全部重新检查',
     rerun: '重新检查',
-    rerunProfile: '模板的检查项一起运行：将重新检查模板“{{profile}}”的全部检查项',
     remove: '删除',
     showOutput: '查看输出',
     hideOutput: '收起输出',

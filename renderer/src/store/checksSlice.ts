@@ -26,7 +26,7 @@ export interface CheckRow {
 
 export interface ChecksRun {
   runId: string;
-  /** The ad-hoc rows sent. */
+  /** The rows sent (ad-hoc rows, and profile checks re-run alone). */
   rowIds: string[];
   /** The profiles whose checks the host renders and runs before the ad-hoc ones. */
   profileIds: string[];

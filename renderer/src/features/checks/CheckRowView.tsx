@@ -1,4 +1,4 @@
-import { Button, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../store';
 import type { CheckRow } from '../../store/checksSlice';
@@ -59,10 +59,9 @@ export function CheckRowView({ row, busy, expanded, onToggle, onRemove, now, pro
           ? t('checks.live.retryWaiting', { attempt: attempts })
           : t('checks.live.retryIn', { attempt: attempts, seconds: retryIn })
         : null;
-  const rerunLabel = row.spec === null && profileName !== null ? t('checks.rerunProfile', { profile: profileName }) : undefined;
 
   return (
-    <li className={`checks-row checks-row-${state}`} data-testid="check-row" data-check-id={row.id} data-state={state}>
+    <li className={`checks-row checks-row-${state}`} data-testid="check-row" data-check-id={row.id} data-state={state} data-started-at={result?.startedAt}>
       <div className="checks-row-main">
         <span className={`checks-state checks-state-${state}`} data-testid="check-state">
           <span className="checks-symbol" aria-hidden>
@@ -114,11 +113,9 @@ export function CheckRowView({ row, busy, expanded, onToggle, onRemove, now, pro
             <Button size="small" type="link" onClick={onToggle} aria-expanded={expanded} data-testid="check-toggle">
               {expanded ? t('checks.hideOutput') : t('checks.showOutput')}
             </Button>
-            <Tooltip title={rerunLabel}>
-              <Button size="small" disabled={busy} onClick={() => void rerunCheck(row.id)} data-testid="check-rerun">
-                {t('checks.rerun')}
-              </Button>
-            </Tooltip>
+            <Button size="small" disabled={busy} onClick={() => void rerunCheck(row.id)} data-testid="check-rerun">
+              {t('checks.rerun')}
+            </Button>
             {onRemove ? (
               <Button size="small" type="text" danger disabled={busy} onClick={onRemove} data-testid="check-remove">
                 {t('checks.remove')}

@@ -91,7 +91,7 @@ describe('checks actions', () => {
     expect(fake.listeners.size).toBe(0);
   });
 
-  it('adds the wizard’s planned profiles with the form’s values read at send time, and re-runs a profile row through its profile', async () => {
+  it('adds the wizard’s planned profiles with the form’s values read at send time', async () => {
     let gateway = '192.168.100.1';
     rememberWizardForm('provision-parameters', { 'provision-parameters': { getFieldsValue: () => ({ mgmt_gateway: gateway, psk: 's3cret' }) } });
     useAppStore.setState({ selectedProfileIds: ['lab'], plan: { dialect: 'ios', lines: [], alreadyPresent: 0, diff: '' } });
@@ -102,9 +102,47 @@ describe('checks actions', () => {
     expect(fake.requests[0]?.profiles).toEqual([{ id: 'lab', values: { mgmt_gateway: '192.168.100.254', psk: 's3cret' } }]);
     expect(useAppStore.getState().checkRows[0]).toMatchObject({ id: 'lab.gateway', profileId: 'lab', spec: null });
     expect(JSON.stringify(useAppStore.getState())).not.toContain('s3cret');
+  });
+
+  it('re-runs one profile row alone: its profile names only that check, and the profile’s other row keeps its result', async () => {
+    rememberWizardForm('provision-parameters', { 'provision-parameters': { getFieldsValue: () => ({ mgmt_gateway: '192.168.100.1' }) } });
+    useAppStore.setState({ selectedProfileIds: ['lab'], plan: { dialect: 'ios', lines: [], alreadyPresent: 0, diff: '' } });
+    const first = [result('lab.interface-up', 'pass', 'lab'), result('lab.gateway', 'fail', 'lab')];
+    let siblingWhileRunning: unknown;
+    const fake = fakeClient((request, fire) => {
+      const runId = request.runId ?? '';
+      if (fake.requests.length === 1) return Promise.resolve({ runId, results: first, passed: false });
+      fire({ runId, sessionId: 's1', checkId: 'lab.gateway', phase: 'started', kind: 'ping' });
+      siblingWhileRunning = useAppStore.getState().checkRows.find((row) => row.id === 'lab.interface-up');
+      return Promise.resolve({ runId, results: [{ ...result('lab.gateway', 'pass', 'lab'), startedAt: '2026-11-28T10:05:00.000Z' }], passed: true });
+    });
+    setApiClient(fake.client);
+    await runAllChecks();
+    const sibling = useAppStore.getState().checkRows.find((row) => row.id === 'lab.interface-up');
 
     await rerunCheck('lab.gateway');
-    expect(fake.requests[1]).toMatchObject({ profiles: [{ id: 'lab' }], checks: [] });
+    expect(fake.requests[1]).toEqual({ sessionId: 's1', profiles: [{ id: 'lab', values: { mgmt_gateway: '192.168.100.1' }, checkIds: ['gateway'] }], checks: [], runId: expect.stringMatching(/^ui-/) });
+    expect(siblingWhileRunning).toBe(sibling);
+    const rows = useAppStore.getState().checkRows;
+    expect(rows.find((row) => row.id === 'lab.interface-up')).toBe(sibling);
+    expect(rows.find((row) => row.id === 'lab.gateway')).toMatchObject({ phase: 'done', result: { status: 'pass', startedAt: '2026-11-28T10:05:00.000Z' } });
+    expect(useAppStore.getState().checksRun).toMatchObject({ rowIds: ['lab.gateway'], profileIds: [] });
+  });
+
+  it('marks only the re-run profile row as not run when the host refuses it', async () => {
+    useAppStore.setState({ selectedProfileIds: ['lab'], plan: { dialect: 'ios', lines: [], alreadyPresent: 0, diff: '' } });
+    const fake = fakeClient((request) =>
+      fake.requests.length === 1
+        ? Promise.resolve({ runId: request.runId ?? '', results: [result('lab.interface-up', 'pass', 'lab'), result('lab.gateway', 'fail', 'lab')], passed: false })
+        : Promise.reject(new FieldKitError('InvalidRequest', 'profile "lab" has no check "gateway"')),
+    );
+    setApiClient(fake.client);
+    await runAllChecks();
+    await rerunCheck('lab.gateway');
+    expect(useAppStore.getState().checkRows.filter((row) => row.profileId === 'lab').map((row) => [row.id, row.phase, row.result?.status])).toEqual([
+      ['lab.interface-up', 'done', 'pass'],
+      ['lab.gateway', 'notRun', undefined],
+    ]);
   });
 
   it('runs laptop checks without a session and never sends profiles then', async () => {

@@ -1,13 +1,15 @@
 import type { CheckSpec } from '../../../../shared/checks';
-import { toErrorPayload } from '../../../../shared/contract';
+import { toErrorPayload, type ChecksProfileSelection, type ProfileSelection } from '../../../../shared/contract';
 import { getApiClient } from '../../api';
 import { useAppStore, type AppState } from '../../store';
-import { profileSelections } from './profileSelections';
+import { pickedProfileChecks, profileSelections } from './profileSelections';
 import { wizardValues } from './wizardForm';
 
-/** What one run sends: ad-hoc rows by id, and profiles whose checks the host renders. */
+/** What one run sends. */
 export interface ChecksScope {
+  /** Rows by id: an ad-hoc row sends its spec; a profile's row sends its profile naming only that check. */
   rowIds: readonly string[];
+  /** Profiles whose every check the host renders and runs. */
   profileIds: readonly string[];
 }
 
@@ -42,17 +44,23 @@ export async function runChecks(scope: ChecksScope): Promise<void> {
   const state = useAppStore.getState();
   if (isChecksRunning(state)) return;
   const sessionId = usableSession(state);
-  const specs = state.checkRows.filter((row) => scope.rowIds.includes(row.id)).flatMap((row) => (row.spec ? [row.spec] : []));
+  const rows = state.checkRows.filter((row) => scope.rowIds.includes(row.id));
+  const specs = rows.flatMap((row) => (row.spec ? [row.spec] : []));
   const profileIds = sessionId === null ? [] : [...scope.profileIds];
-  if (specs.length + profileIds.length === 0) return;
+  const picked = sessionId === null ? new Map<string, string[]>() : pickedProfileChecks(rows.filter((row) => row.spec === null), profileIds);
+  const pickedRowIds = [...picked].flatMap(([profileId, checkIds]) => checkIds.map((checkId) => `${profileId}.${checkId}`));
+  if (specs.length + profileIds.length + picked.size === 0) return;
   const runId = newChecksRunId();
-  state.beginChecksRun({ runId, rowIds: specs.map((spec: CheckSpec) => spec.id), profileIds, startedAt: Date.now() });
+  // The store's run lists whole profiles only: their rows the answer leaves out are dropped, which
+  // would be wrong for the siblings of a check picked alone.
+  state.beginChecksRun({ runId, rowIds: [...specs.map((spec: CheckSpec) => spec.id), ...pickedRowIds], profileIds, startedAt: Date.now() });
   const client = getApiClient();
   const unsubscribe = client.subscribe('checks.progress', (event) => {
     if (event.runId === runId) useAppStore.getState().checksProgressed(event);
   });
   try {
-    const profiles = profileIds.length > 0 ? profileSelections(state.profiles, profileIds, wizardValues()) : [];
+    const selected = [...profileIds, ...picked.keys()];
+    const profiles = selected.length > 0 ? profileSelections(state.profiles, selected, wizardValues()).map((selection) => withCheckIds(selection, picked.get(selection.id))) : [];
     const response = await client.invoke('checks.run', { ...(sessionId === null ? {} : { sessionId }), profiles, checks: specs, runId });
     useAppStore.getState().checksFinished(runId, response.results, Date.now());
   } catch (error) {
@@ -70,13 +78,11 @@ export function runAllChecks(): Promise<void> {
   return runChecks({ rowIds: adHoc, profileIds: profiles });
 }
 
-/**
- * One row again. A profile's check is rendered by the host, which runs a profile's checks
- * together: its re-run repeats every check of that profile.
- */
+/** One row again, alone: a profile's check is rendered again with the wizard's current values. */
 export function rerunCheck(rowId: string): Promise<void> {
-  const row = useAppStore.getState().checkRows.find((candidate) => candidate.id === rowId);
-  if (!row) return Promise.resolve();
-  if (row.spec) return runChecks({ rowIds: [row.id], profileIds: [] });
-  return runChecks({ rowIds: [], profileIds: row.profileId === null ? [] : [row.profileId] });
+  return runChecks({ rowIds: [rowId], profileIds: [] });
+}
+
+function withCheckIds(selection: ProfileSelection, checkIds: string[] | undefined): ChecksProfileSelection {
+  return checkIds === undefined ? selection : { ...selection, checkIds };
 }

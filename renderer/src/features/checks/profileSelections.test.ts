@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileSummary } from '../../../../shared/contract';
-import { profileSelections } from './profileSelections';
+import { pickedProfileChecks, profileSelections } from './profileSelections';
 
 const profile = (id: string, parameters: ProfileSummary['parameters']): ProfileSummary => ({ id, kind: 'vpn', name: { 'zh-CN': id, en: id }, dialects: ['ios'], parameters, reversible: [] });
 const lab = profile('lab', [
@@ -20,5 +20,21 @@ describe('profileSelections', () => {
 
   it('sends only the ids when the wizard has no values yet', () => {
     expect(profileSelections([lab], ['lab'], {})).toEqual([{ id: 'lab', values: {} }]);
+  });
+});
+
+describe('pickedProfileChecks', () => {
+  it('groups profile rows by profile as the ids the profile declares, leaving out ad-hoc rows and whole profiles', () => {
+    const rows = [
+      { id: 'lab.gateway', profileId: 'lab' },
+      { id: 'ping-127.0.0.1', profileId: null },
+      { id: 'ipsec.tunnel-up', profileId: 'ipsec' },
+      { id: 'lab.interface-up', profileId: 'lab' },
+      { id: 'vpn.sa-up', profileId: 'vpn' },
+    ];
+    expect([...pickedProfileChecks(rows, ['vpn'])]).toEqual([
+      ['lab', ['gateway', 'interface-up']],
+      ['ipsec', ['tunnel-up']],
+    ]);
   });
 });

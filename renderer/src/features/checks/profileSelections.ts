@@ -23,3 +23,18 @@ export function profileSelections(profiles: readonly ProfileSummary[], profileId
   }
   return profileIds.map((id) => ({ id, values: { ...given } }));
 }
+
+/**
+ * The profile checks to run alone, grouped by profile, as the ids the profile declares (a row's id
+ * is `<profile>.<check>`, shared/checks/profileChecks.ts). Rows of a profile in `wholeProfileIds`
+ * are left out: that profile runs every check anyway.
+ */
+export function pickedProfileChecks(rows: readonly { id: string; profileId: string | null }[], wholeProfileIds: readonly string[]): Map<string, string[]> {
+  const picked = new Map<string, string[]>();
+  for (const row of rows) {
+    const profileId = row.profileId;
+    if (profileId === null || wholeProfileIds.includes(profileId) || !row.id.startsWith(`${profileId}.`)) continue;
+    picked.set(profileId, [...(picked.get(profileId) ?? []), row.id.slice(profileId.length + 1)]);
+  }
+  return picked;
+}
