@@ -30,12 +30,6 @@ const portLeftUp = (port: string): KnownOutcome => ({
   missing: [`interface ${port} > shutdown`],
 });
 
-const httpTurnedOn: KnownOutcome = {
-  reason:
-    'the box had the HTTP servers off before the apply (nothing sent for them); the reverse turns them on, the factory state the profile assumes (services-off.yaml comments)',
-  extra: ['ip http secure-server', 'ip http server'],
-};
-
 const rsaKeyAgain = (command: string): string[] => [command];
 
 const snmpUserHidden: KnownOutcome = {
@@ -75,19 +69,6 @@ export const KNOWN_OUTCOMES: Readonly<Record<string, KnownOutcome>> = {
     extra: ['interface Ethernet3', 'interface Ethernet3 > no ip address'],
   },
   'mpls-ce-ebgp/ios': portLeftUp('GigabitEthernet0/0/1'),
-  'services-off/ios': { ...httpTurnedOn, missing: ['no ip http server', 'no ip http secure-server'] },
-  'services-off/maipu': httpTurnedOn,
-  'services-off/ruijie': httpTurnedOn,
-  'services-off/vrp': {
-    reason:
-      'FTP was off from the factory and the port showed no `lldp enable`, so the apply sent neither; the reverse turns both on (services-off.yaml comments: rollback cannot know what was off)',
-    extra: ['interface GigabitEthernet0/0/1 > lldp enable', 'ftp server enable'],
-  },
-  'services-off/comware': {
-    reason:
-      'FTP was off from the factory and the port showed no `lldp enable`, so the apply sent neither; the reverse turns both on (services-off.yaml comments: rollback cannot know what was off)',
-    extra: ['interface GigabitEthernet1/0/1 > lldp enable', 'ftp server enable'],
-  },
   'sip-fxs-gateway/ios': {
     reason: 'the reverse leaves the `voice service voip` / `sip` and `sip-ua` sections it emptied',
     extra: ['voice service voip', 'voice service voip > sip', 'sip-ua'],
@@ -113,22 +94,18 @@ export const KNOWN_OUTCOMES: Readonly<Record<string, KnownOutcome>> = {
   'snmpv3/comware': snmpAgentKept,
   'ssh-management/ios': {
     reason:
-      'the RSA key is not configuration, so every plan generates it again (kept on rollback, see the profile); IOSv ships `transport input none` and the reverse `no transport input` returns the lines to the default instead',
+      'the RSA key is not configuration, so every plan generates it again (kept on rollback, see the profile); IOSv ships `transport input none`, which the reverse `no transport input` would remove too, so rollback skips it and the lines keep the applied `transport input ssh`',
     replan: rsaKeyAgain('crypto key generate rsa modulus 2048'),
     missing: ['line vty 0 4 > transport input none'],
+    extra: ['line vty 0 4 > transport input ssh'],
   },
   'ssh-management/maipu': { reason: 'the RSA key is not configuration, so every plan generates it again (kept on rollback, see the profile)', replan: rsaKeyAgain('crypto key generate rsa modulus 2048') },
   'ssh-management/ruijie': { reason: 'the RSA key is not configuration, so every plan generates it again (kept on rollback, see the profile)', replan: rsaKeyAgain('crypto key generate rsa modulus 2048') },
-  'ssh-management/vrp': {
-    reason:
-      'the RSA key is generated again by every plan; Telnet was off before the apply (nothing sent) and the reverse turns it on',
-    replan: rsaKeyAgain('rsa local-key-pair create'),
-    extra: ['telnet server enable'],
-  },
+  'ssh-management/vrp': { reason: 'the RSA key is not configuration, so every plan generates it again (kept on rollback, see the profile)', replan: rsaKeyAgain('rsa local-key-pair create') },
   'ssh-management/comware': {
     reason:
-      'the RSA key is generated again by every plan; the reverse keeps the VTY authentication mode (see the profile) on the Comware 7 `line vty 0 63` this Comware 5 box did not show, and turns Telnet on though it was off before the apply',
+      'the RSA key is generated again by every plan; the reverse keeps the VTY authentication mode (see the profile) on the Comware 7 `line vty 0 63` this Comware 5 box did not show',
     replan: rsaKeyAgain('public-key local create rsa'),
-    extra: ['line vty 0 63', 'line vty 0 63 > authentication-mode scheme', 'telnet server enable'],
+    extra: ['line vty 0 63', 'line vty 0 63 > authentication-mode scheme'],
   },
 };

@@ -6,6 +6,7 @@ import { planDesired, readRunningConfig } from './planning';
 import { saveConfiguration } from './saveConfig';
 import { sendPlan, sendUnits } from './sendPlan';
 import { leaveConfiguration } from './configMode';
+import { reverseTowardBackup } from './reverseTowardBackup';
 
 export interface RollbackOptions {
   /** The masked running configuration before the run, to compare the result with; null skips the comparison. */
@@ -19,10 +20,12 @@ const NO_REVERSE_FOR_FILES =
 /**
  * Rolls back by the profiles' reverse templates, applied through the same engine (plan, paced
  * send, stop at the first error), then compares the running configuration with the backup and
- * reports what differs. A configuration file has no reverse: the report says so.
+ * reports what differs. With a backup, reverse lines that disagree with it are not sent and are
+ * reported as `skipped` (see reverseTowardBackup.ts). A configuration file has no reverse: the
+ * report says so.
  */
 export async function rollbackProvision(context: ProvisionContext, source: ProvisionSource, options: RollbackOptions): Promise<RollbackReport> {
-  const unavailable = (note: string): RollbackReport => ({ available: false, note, sent: 0, failedLine: null, matchesBackup: null, differences: null });
+  const unavailable = (note: string): RollbackReport => ({ available: false, note, sent: 0, failedLine: null, matchesBackup: null, differences: null, skipped: [] });
   if (source.kind === 'config') return unavailable(NO_REVERSE_FOR_FILES);
   const { line } = context;
   let reverse;
@@ -36,7 +39,8 @@ export async function rollbackProvision(context: ProvisionContext, source: Provi
   const call = context.call ?? {};
   const before = await readRunningConfig(line, call);
   const mask = (text: string): string => context.mask(text);
-  const { plan, views } = planDesired(line, before, reverse, mask);
+  const { kept, dropped: skipped } = options.backup === null ? { kept: reverse, dropped: [] } : reverseTowardBackup(line.dialect.id, options.backup, reverse, mask);
+  const { plan, views } = planDesired(line, before, kept, mask);
   let sent = 0;
   let failedLine: RollbackReport['failedLine'] = null;
   if (plan.toSend.length > 0) {
@@ -55,7 +59,7 @@ export async function rollbackProvision(context: ProvisionContext, source: Provi
       failedLine = { number: view?.number ?? null, text: view?.text ?? '', message: `the line dropped: ${outcome.message}` };
     }
     if (outcome.kind === 'interrupted') {
-      return { available: true, note: 'the rollback was interrupted', sent, failedLine, matchesBackup: null, differences: null };
+      return { available: true, note: withSkipped('the rollback was interrupted', skipped), sent, failedLine, matchesBackup: null, differences: null, skipped };
     }
     // A Junos reverse does nothing until committed, so it is committed even without `save`.
     const commit = line.dialect.definition.family === 'junos' && outcome.kind === 'completed';
@@ -64,11 +68,17 @@ export async function rollbackProvision(context: ProvisionContext, source: Provi
   }
   if (options.save && failedLine === null && line.dialect.definition.family !== 'junos') await saveConfiguration(line, call);
   if (options.backup === null) {
-    return { available: true, note: 'no backup to compare with', sent, failedLine, matchesBackup: null, differences: null };
+    return { available: true, note: 'no backup to compare with', sent, failedLine, matchesBackup: null, differences: null, skipped };
   }
   const after = await readRunningConfig(line, call);
   const differences = compareConfigs(line.dialect.id, options.backup, after);
   const matches = differences.missing.length === 0 && differences.extra.length === 0;
   const note = matches ? 'the running configuration equals the backup' : 'the running configuration differs from the backup';
-  return { available: true, note, sent, failedLine, matchesBackup: matches, differences };
+  return { available: true, note: withSkipped(note, skipped), sent, failedLine, matchesBackup: matches, differences, skipped };
+}
+
+function withSkipped(note: string, skipped: readonly string[]): string {
+  if (skipped.length === 0) return note;
+  const count = skipped.length === 1 ? '1 reverse line was' : `${skipped.length} reverse lines were`;
+  return `${note}; ${count} not sent because the backup does not have them (sending would move the device away from the backup)`;
 }

@@ -95,6 +95,12 @@ export const RollbackReport = z.object({
   /** True when the running configuration equals the backup (volatile lines ignored). */
   matchesBackup: z.boolean().nullable(),
   differences: Differences.nullable(),
+  /**
+   * Reverse lines deliberately not sent (`section > line`, secrets masked): the backup does not
+   * hold them, so they would move the device away from it (e.g. turn on a service that was off
+   * before the apply). Empty when nothing was left out or there was no backup to check against.
+   */
+  skipped: z.array(z.string()).default([]),
 });
 export type RollbackReport = z.infer<typeof RollbackReport>;
 
