@@ -169,6 +169,7 @@ function formatReport(report: ApplyReport): string {
   if (report.failedLine) out.push(`Line ${report.failedLine.number ?? '-'} failed: ${report.failedLine.text}`, `  ${report.failedLine.message.replace(/\n/g, '\n  ')}`);
   if (report.interrupted) out.push(`The line dropped: ${report.interrupted.message}`, `Reconnect and run the same command with --resume ${report.runId}`);
   if (report.rollback) out.push(`Rollback: ${report.rollback.note}${report.rollback.differences ? formatDifferences(report.rollback.differences) : ''}`);
+  if (report.rollback && report.rollback.skipped.length > 0) out.push(`  Not sent (the backup already has the device that way): ${report.rollback.skipped.join(' | ')}`);
   if (report.reloadGuard) out.push(`Reload guard (${report.reloadGuard.minutes} min): ${report.reloadGuard.cancelled ? 'cancelled' : report.reloadGuard.scheduled ? 'STILL SCHEDULED: the device will reload into its saved configuration' : 'not scheduled'}. ${report.reloadGuard.message}`);
   if (!report.dryRun && report.failedLine === null && report.interrupted === null) out.push(report.saved ? `Saved: ${report.saveMessage ?? ''}` : `Not saved${report.saveMessage ? `: ${report.saveMessage}` : ' (--no-save)'}`);
   if (report.backup) out.push(`Backup: ${report.backup}`);

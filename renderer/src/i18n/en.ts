@@ -229,6 +229,7 @@ export const en: Messages = {
       rollback: 'Roll back',
       resume: 'Resume after reconnecting',
       rollingBack: 'Rolling back…',
+      rollbackSkipped: '{{count}} reverse line(s) not sent: the backup already has the device that way (sending would move away from it): {{lines}}',
       rollbackDone: 'Rolled back: the running configuration equals the backup taken before the apply',
       rollbackDoneNoBackup: 'Rolled back: {{sent}} lines sent',
       rollbackDiffers: 'After the rollback the running configuration still differs from the backup',

@@ -231,6 +231,7 @@ export const zhCN = {
       rollback: '回滚',
       resume: '重连后继续',
       rollingBack: '正在回滚…',
+      rollbackSkipped: '{{count}} 行撤销命令未下发：下发前设备本就是该状态，再下发会偏离备份：{{lines}}',
       rollbackDone: '回滚完成：运行配置已与下发前的备份一致',
       rollbackDoneNoBackup: '回滚完成：已发送 {{sent}} 行',
       rollbackDiffers: '回滚后运行配置与备份仍有差异',

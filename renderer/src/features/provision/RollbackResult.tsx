@@ -47,6 +47,7 @@ export function RollbackResult({ report }: { report: RollbackReport }) {
       type="success"
       showIcon
       title={report.matchesBackup ? t('provision.run.rollbackDone') : t('provision.run.rollbackDoneNoBackup', { sent: report.sent })}
+      {...(report.skipped.length > 0 ? { description: t('provision.run.rollbackSkipped', { count: report.skipped.length, lines: list(report.skipped) }) } : {})}
       data-testid="rollback-result"
       data-outcome="done"
     />
