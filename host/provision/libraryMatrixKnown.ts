@@ -19,12 +19,6 @@ export interface KnownOutcome {
   extra?: string[];
 }
 
-const hostnameKept = (dialect: string, factory: string, site: string, keyword = 'hostname'): KnownOutcome => ({
-  reason: `base-system's reverse keeps the host name (see its comments): the backup has the factory ${dialect} name`,
-  missing: [`${keyword} ${factory}`],
-  extra: [`${keyword} ${site}`],
-});
-
 const portLeftUp = (port: string): KnownOutcome => ({
   reason: 'the reverse does not shut the port again (the profile cannot know it was shut); IOS ships unused ports shut',
   missing: [`interface ${port} > shutdown`],
@@ -44,20 +38,14 @@ const snmpAgentKept: KnownOutcome = {
 
 export const KNOWN_OUTCOMES: Readonly<Record<string, KnownOutcome>> = {
   'base-management/ios': portLeftUp('GigabitEthernet0/0/2'),
-  'base-system/ios': hostnameKept('IOS', 'Router', 'XA-LinTong-R1'),
-  'base-system/maipu': hostnameKept('Maipu', 'Maipu', 'XA-LanTian-R1'),
-  'base-system/ruijie': hostnameKept('Ruijie', 'Ruijie', 'XA-ZhouZhi-R1'),
   'base-system/vrp': {
-    reason: "base-system's reverse keeps the host name, and `info-center enable` (VRP's default; undoing it would stop logging)",
-    missing: ['sysname Huawei'],
-    extra: ['sysname XA-HuYi-R1', 'info-center enable'],
+    reason: "base-system's reverse keeps `info-center enable` (VRP's default; undoing it would stop logging); the host name comes back from the backup",
+    extra: ['info-center enable'],
   },
   'base-system/comware': {
-    reason: "base-system's reverse keeps the host name, and `info-center enable` (Comware's default; undoing it would stop logging)",
-    missing: ['sysname H3C'],
-    extra: ['sysname XA-GaoLing-R1', 'info-center enable'],
+    reason: "base-system's reverse keeps `info-center enable` (Comware's default; undoing it would stop logging); the host name comes back from the backup",
+    extra: ['info-center enable'],
   },
-  'base-system/junos': hostnameKept('Junos', 'Amnesiac', 'XA-YanLiang-R1', 'set system host-name'),
   'frr-ospf-tunnel/ios': {
     reason: 'a lab profile in FRR 8.4 words (proven on real FRR by test/integration/libraryOnFrr.test.ts): IOS wants an OSPF process number, and writes `eth1` out as Ethernet1',
     refused: 'router ospf',

@@ -7,6 +7,7 @@ import { saveConfiguration } from './saveConfig';
 import { sendPlan, sendUnits } from './sendPlan';
 import { leaveConfiguration } from './configMode';
 import { reverseTowardBackup } from './reverseTowardBackup';
+import { settingsToRestore, withRestoredSettings } from './restoreSettings';
 
 export interface RollbackOptions {
   /** The masked running configuration before the run, to compare the result with; null skips the comparison. */
@@ -40,7 +41,8 @@ export async function rollbackProvision(context: ProvisionContext, source: Provi
   const before = await readRunningConfig(line, call);
   const mask = (text: string): string => context.mask(text);
   const { kept, dropped: skipped } = options.backup === null ? { kept: reverse, dropped: [] } : reverseTowardBackup(line.dialect.id, options.backup, reverse, mask);
-  const { plan, views } = planDesired(line, before, kept, mask);
+  const restore = options.backup === null ? [] : settingsToRestore(line.dialect.id, options.backup, before);
+  const { plan, views } = planDesired(line, before, withRestoredSettings(kept, restore), mask);
   let sent = 0;
   let failedLine: RollbackReport['failedLine'] = null;
   if (plan.toSend.length > 0) {
