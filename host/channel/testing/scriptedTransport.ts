@@ -1,6 +1,7 @@
 import { FieldKitError } from '../../../shared/contract';
-import { toDisposable, type Disposable } from '../../../shared/lifecycle';
+import type { Disposable } from '../../../shared/lifecycle';
 import type { Transport } from '../../transports/transport';
+import { TransportEvents } from '../../transports/transportEvents';
 
 /**
  * Test support only (imported by tests, never by product code): a `Transport` that plays a
@@ -70,8 +71,7 @@ export class ScriptedTransport implements Transport {
   private readonly steps: ScriptStep[];
   private readonly chunking: Chunking;
   private readonly random: () => number;
-  private readonly dataListeners = new Set<(chunk: Uint8Array) => void>();
-  private readonly closeListeners = new Set<(error: FieldKitError | undefined) => void>();
+  private readonly events = new TransportEvents();
   private pendingInput: number[] = [];
   private deliveries: Promise<void> = Promise.resolve();
   private opened = false;
@@ -105,13 +105,11 @@ export class ScriptedTransport implements Transport {
   }
 
   onData(listener: (chunk: Uint8Array) => void): Disposable {
-    this.dataListeners.add(listener);
-    return toDisposable(() => this.dataListeners.delete(listener));
+    return this.events.onData(listener);
   }
 
   onClose(listener: (error: FieldKitError | undefined) => void): Disposable {
-    this.closeListeners.add(listener);
-    return toDisposable(() => this.closeListeners.delete(listener));
+    return this.events.onClose(listener);
   }
 
   async close(): Promise<void> {
@@ -125,7 +123,7 @@ export class ScriptedTransport implements Transport {
       for (const chunk of chunks) {
         await nextMacrotask();
         if (!this.opened) return;
-        for (const listener of [...this.dataListeners]) listener(chunk);
+        this.events.fireData(chunk);
       }
     });
     return this.deliveries;
@@ -181,7 +179,7 @@ export class ScriptedTransport implements Transport {
     if (this.ended) return;
     this.ended = true;
     this.opened = false;
-    for (const listener of [...this.closeListeners]) listener(error);
+    this.events.fireClose(error);
   }
 }
 

@@ -2,7 +2,7 @@ import { FieldKitError, type DialectId } from '../../../shared/contract';
 import { getCompiledDialect } from '../../../shared/dialects';
 import { createSecretMasker } from '../../../shared/secrets';
 import type { SecretMasker } from '../../../shared/secrets/types';
-import { toDisposable, type Disposable } from '../../../shared/lifecycle';
+import type { Disposable } from '../../../shared/lifecycle';
 import { Channel } from '../../channel/channel';
 import { DeviceSession } from '../../session';
 import { SimulatorEngine } from '../../simulator/engine';
@@ -10,6 +10,7 @@ import { personas } from '../../simulator/personas';
 import type { SimulatedDevice } from '../../simulator/types';
 import type { Transport } from '../../transports/transport';
 import { createSessionLine, type DeviceLine } from '../deviceLine';
+import { TransportEvents } from '../../transports/transportEvents';
 
 /**
  * Test support only: a `Transport` whose far end is a simulator engine in this process. Each
@@ -21,8 +22,7 @@ export class SimulatedTransport implements Transport {
   readonly description = 'simulated device';
   /** Every line the device received, in order. */
   readonly received: string[] = [];
-  private readonly dataListeners = new Set<(chunk: Uint8Array) => void>();
-  private readonly closeListeners = new Set<(error: FieldKitError | undefined) => void>();
+  private readonly events = new TransportEvents();
   private opened = false;
   private typed = '';
   private linesUntilPull: number | null = null;
@@ -64,13 +64,11 @@ export class SimulatedTransport implements Transport {
   }
 
   onData(listener: (chunk: Uint8Array) => void): Disposable {
-    this.dataListeners.add(listener);
-    return toDisposable(() => this.dataListeners.delete(listener));
+    return this.events.onData(listener);
   }
 
   onClose(listener: (error: FieldKitError | undefined) => void): Disposable {
-    this.closeListeners.add(listener);
-    return toDisposable(() => this.closeListeners.delete(listener));
+    return this.events.onClose(listener);
   }
 
   async close(): Promise<void> {
@@ -86,15 +84,13 @@ export class SimulatedTransport implements Transport {
     if (text.length === 0) return;
     const bytes = new TextEncoder().encode(text);
     setImmediate(() => {
-      for (const listener of [...this.dataListeners]) listener(bytes);
+      this.events.fireData(bytes);
     });
   }
 
   private end(error: FieldKitError | undefined): void {
     this.opened = false;
-    const listeners = [...this.closeListeners];
-    this.closeListeners.clear();
-    for (const listener of listeners) listener(error);
+    this.events.fireClose(error);
   }
 }
 
